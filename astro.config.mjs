@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+
+/**
+ * Static site: every page is pre-rendered; figure islands are Preact
+ * components hydrated with `client:visible`. Pagefind indexes `dist/` after
+ * `astro build` (see package.json "build").
+ */
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'auto' },
+  integrations: [mdx(), preact()],
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  prefetch: false,
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  },
+});

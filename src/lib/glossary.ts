@@ -1,0 +1,131 @@
+/**
+ * Glossary helpers: find terms in paragraph text (for the first-use markup
+ * and for the glossary's "used in" links). Pure TypeScript, no DOM.
+ */
+
+/** A glossary term as stored in `src/content/glossary.yaml`. */
+export interface Term {
+  id: string;
+  zh: string;
+  en: string;
+  aliases?: { zh?: string[]; en?: string[] };
+  definition: { zh: string; en: string };
+}
+
+/** A piece of a paragraph: plain text, or a term's first use on the page. */
+export type Segment = { text: string; term?: undefined } | { text: string; term: Term };
+
+/** Language of a text being scanned: Chinese matches substrings, English whole words, case-insensitively. */
+export type TextLang = 'zh' | 'en';
+
+/**
+ * Every spelling of a term in one language, longest first.
+ * @param term the term
+ * @param lang which language's forms
+ */
+export function termForms(term: Term, lang: TextLang): string[] {
+  const forms = [term[lang], ...(term.aliases?.[lang] ?? [])].filter((f) => f.trim() !== '');
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A matcher for one form: Chinese forms match anywhere, English forms only
+ * as whole words (so "weight" does not match inside "weights"' neighbour
+ * "overweight"), case-insensitively.
+ */
+function formPattern(form: string, lang: TextLang): RegExp {
+  if (lang === 'zh') return new RegExp(escapeRegExp(form), 'gu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+interface Hit {
+  term: Term;
+  start: number;
+  end: number;
+}
+
+/**
+ * Split a paragraph into segments, marking the first occurrence of each term
+ * not yet in `marked`, and add the marked term ids to `marked`.
+ *
+ * Overlapping matches are resolved by position, then by length (吸引子盆地
+ * wins over 吸引子 at the same place).
+ *
+ * @param text paragraph text
+ * @param terms all glossary terms
+ * @param lang language of `text`
+ * @param marked ids of terms already marked earlier on the page for this rendition (mutated)
+ * @returns segments whose texts concatenate to exactly `text`
+ */
+export function markFirstUses(text: string, terms: readonly Term[], lang: TextLang, marked: Set<string>): Segment[] {
+  const hits: Hit[] = [];
+  for (const term of terms) {
+    if (marked.has(term.id)) continue;
+    let best: Hit | undefined;
+    for (const form of termForms(term, lang)) {
+      const m = formPattern(form, lang).exec(text);
+      if (m && (!best || m.index < best.start || (m.index === best.start && m[0].length > best.end - best.start))) {
+        best = { term, start: m.index, end: m.index + m[0].length };
+      }
+    }
+    if (best) hits.push(best);
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const segments: Segment[] = [];
+  let pos = 0;
+  for (const h of hits) {
+    if (h.start < pos) continue; // overlaps a longer or earlier term: that term stays unmarked here
+    if (h.start > pos) segments.push({ text: text.slice(pos, h.start) });
+    segments.push({ text: text.slice(h.start, h.end), term: h.term });
+    marked.add(h.term.id);
+    pos = h.end;
+  }
+  if (pos < text.length) segments.push({ text: text.slice(pos) });
+  return segments;
+}
+
+/**
+ * Does a text use a term (any form, in the text's language)?
+ * @param text paragraph text
+ * @param term glossary term
+ * @param lang language of `text`
+ */
+export function usesTerm(text: string, term: Term, lang: TextLang): boolean {
+  return termForms(term, lang).some((f) => formPattern(f, lang).test(text));
+}
+
+/** A paragraph that uses a term. */
+export interface TermUsage {
+  part: string;
+  id: string;
+  /** 1-based position of the paragraph in its part. */
+  number: number;
+}
+
+/**
+ * For every term, the paragraphs (any rendition) that use it, in reading order.
+ * @param terms the glossary
+ * @param parts parts in reading order, each with `part` and `paragraphs` (`id`, `literal`, `free`, `en`)
+ * @returns map from term id to usages (empty array when unused)
+ */
+export function glossaryUsages(
+  terms: readonly Term[],
+  parts: ReadonlyArray<{ part: string; paragraphs: ReadonlyArray<{ id: string; literal?: string; free?: string; en?: string }> }>,
+): Map<string, TermUsage[]> {
+  const out = new Map<string, TermUsage[]>();
+  for (const term of terms) {
+    const uses: TermUsage[] = [];
+    for (const part of parts) {
+      part.paragraphs.forEach((p, i) => {
+        const zhHit = usesTerm(p.literal ?? '', term, 'zh') || usesTerm(p.free ?? '', term, 'zh');
+        if (zhHit || usesTerm(p.en ?? '', term, 'en')) uses.push({ part: part.part, id: p.id, number: i + 1 });
+      });
+    }
+    out.set(term.id, uses);
+  }
+  return out;
+}

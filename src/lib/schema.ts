@@ -1,0 +1,50 @@
+/**
+ * Zod schemas of the content collections. A part whose paragraphs are not
+ * aligned fails the build with messages naming each paragraph (see
+ * {@link alignmentProblems}).
+ */
+import { z } from 'astro/zod';
+import { alignmentProblems } from './alignment';
+
+const text = z.string();
+const localized = z.object({ zh: text, en: text });
+
+/** Paragraph in a part's frontmatter: id plus the three renditions. */
+export const paragraphSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['text', 'caption']).default('text'),
+  literal: text.optional(),
+  free: text.optional(),
+  en: text.optional(),
+});
+
+/** Figure slot: placed after paragraph `para` (or captioned by it, when that paragraph is a caption). */
+export const figureSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'figure ids are lower-case words joined by "-"'),
+  para: z.string(),
+  caption: localized.partial(),
+  description: localized.partial(),
+});
+
+/** One part (page) of the text. */
+export const partSchema = z
+  .object({
+    part: z.enum(['s00', 's05', 's06']),
+    order: z.number().int().positive(),
+    title: localized,
+    paragraphs: z.array(paragraphSchema).min(1),
+    figures: z.array(figureSchema).default([]),
+  })
+  .superRefine((part, ctx) => {
+    for (const message of alignmentProblems(part)) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+  });
+
+/** One glossary term, both languages, with a one-line definition in each. */
+export const termSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  zh: z.string().min(1),
+  en: z.string().min(1),
+  /** Further spellings found in the text (e.g. 斜坡 for ReLU); each is matched as a substring. */
+  aliases: z.object({ zh: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({}),
+  definition: localized,
+});

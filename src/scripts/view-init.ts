@@ -1,0 +1,24 @@
+/**
+ * Runs inline in <head>, before first paint: applies the reader's view
+ * (URL, else localStorage, else default) and theme to <html> so the page
+ * never flashes the wrong rendition. Marks <html data-js>.
+ */
+import { resolveView, VIEW_STORAGE_KEY } from '../lib/view-state';
+import { THEME_STORAGE_KEY, parseTheme } from '../lib/theme';
+
+const root = document.documentElement;
+let storedView: string | null = null;
+let storedTheme: string | null = null;
+try {
+  storedView = localStorage.getItem(VIEW_STORAGE_KEY);
+  storedTheme = localStorage.getItem(THEME_STORAGE_KEY);
+} catch {
+  /* storage blocked: defaults apply */
+}
+const view = resolveView(location.search, storedView);
+root.dataset.r = view.r;
+root.dataset.l = view.l;
+root.lang = view.l === 'en' ? 'en' : 'zh-CN';
+const theme = parseTheme(storedTheme);
+if (theme !== 'auto') root.dataset.theme = theme;
+root.dataset.js = '';
