@@ -1,13 +1,13 @@
 /**
  * Developer aid: screenshots of built pages (serves dist/ itself).
- * Usage: npx tsx scripts/dev/screenshot.ts <path> [out.png] [width=1280] [height=900] [theme=light|dark] [fullPage=0|1]
+ * Serves $SITE_DIST (default dist/). Usage: npx tsx scripts/dev/screenshot.ts <path> [out.png] [width=1280] [height=900] [theme=light|dark] [fullPage=0|1]
  * e.g. npx tsx scripts/dev/screenshot.ts "/neural-nets/?l=both" /tmp/s05.png 1280 900 dark
  */
 import { launchBrowser } from '../../tests/e2e/browser.ts';
 import { startStaticServer } from '../../tests/e2e/server.ts';
 
 const [path = '/', out = '/tmp/shot.png', w = '1280', h = '900', theme = 'light', full = '0'] = process.argv.slice(2);
-const server = await startStaticServer('dist');
+const server = await startStaticServer(process.env.SITE_DIST ?? 'dist');
 const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: Number(w), height: Number(h) }, colorScheme: theme as 'light' | 'dark' });
 const page = await context.newPage();

@@ -52,8 +52,8 @@ interface Hit {
  * Split a paragraph into segments, marking the first occurrence of each term
  * not yet in `marked`, and add the marked term ids to `marked`.
  *
- * Overlapping matches are resolved by position, then by length (吸引子盆地
- * wins over 吸引子 at the same place).
+ * Longer forms claim text first (吸引子盆地 before 吸引子); a shorter term then
+ * takes its earliest occurrence that does not overlap a claimed one.
  *
  * @param text paragraph text
  * @param terms all glossary terms
@@ -62,23 +62,29 @@ interface Hit {
  * @returns segments whose texts concatenate to exactly `text`
  */
 export function markFirstUses(text: string, terms: readonly Term[], lang: TextLang, marked: Set<string>): Segment[] {
-  const hits: Hit[] = [];
-  for (const term of terms) {
-    if (marked.has(term.id)) continue;
+  const candidates = terms
+    .filter((term) => !marked.has(term.id))
+    .map((term) => ({ term, forms: termForms(term, lang) }))
+    .filter((c) => c.forms.length > 0)
+    .sort((a, b) => b.forms[0]!.length - a.forms[0]!.length);
+  const claimed: Hit[] = [];
+  const free = (start: number, end: number) => claimed.every((h) => end <= h.start || start >= h.end);
+  for (const { term, forms } of candidates) {
     let best: Hit | undefined;
-    for (const form of termForms(term, lang)) {
-      const m = formPattern(form, lang).exec(text);
-      if (m && (!best || m.index < best.start || (m.index === best.start && m[0].length > best.end - best.start))) {
-        best = { term, start: m.index, end: m.index + m[0].length };
+    for (const form of forms) {
+      for (const m of text.matchAll(formPattern(form, lang))) {
+        const hit = { term, start: m.index, end: m.index + m[0].length };
+        if (!free(hit.start, hit.end)) continue;
+        if (!best || hit.start < best.start) best = hit;
+        break;
       }
     }
-    if (best) hits.push(best);
+    if (best) claimed.push(best);
   }
-  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  claimed.sort((a, b) => a.start - b.start);
   const segments: Segment[] = [];
   let pos = 0;
-  for (const h of hits) {
-    if (h.start < pos) continue; // overlaps a longer or earlier term: that term stays unmarked here
+  for (const h of claimed) {
     if (h.start > pos) segments.push({ text: text.slice(pos, h.start) });
     segments.push({ text: text.slice(h.start, h.end), term: h.term });
     marked.add(h.term.id);

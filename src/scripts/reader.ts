@@ -4,11 +4,11 @@
  * - on change, applies the view instantly, keeps the paragraph the reader was
  *   on at the same place on screen, and records the view in the URL
  *   (`?r=…&l=…`, history.replaceState) and localStorage;
- * - theme switch;
+ * - theme button (system → light → dark);
  * - paragraph anchors copy a link to the paragraph in the current view.
  */
 import { resolveView, searchWithView, VIEW_STORAGE_KEY, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
-import { parseTheme, THEME_STORAGE_KEY } from '../lib/theme';
+import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 
 const root = document.documentElement;
 
@@ -32,14 +32,22 @@ function currentView(): ViewState {
   return resolveView(location.search, read(VIEW_STORAGE_KEY));
 }
 
-/** The paragraph or figure nearest the top of the viewport, and its offset from the top in px. */
+/**
+ * The reader's place: the first paragraph or figure whose top edge is below
+ * the sticky header (else the one the header line crosses), and its offset
+ * from the top of the viewport in px.
+ */
 function readingAnchor(): { el: Element; top: number } | null {
   const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
-  for (const el of document.querySelectorAll('[data-para-id], figure[data-figure-id]')) {
+  let crossing: { el: Element; top: number } | null = null;
+  for (const el of document.querySelectorAll('div[data-para-id], figure[data-figure-id]')) {
     const r = el.getBoundingClientRect();
-    if (r.height > 0 && r.bottom > header + 8) return { el, top: r.top };
+    if (r.height === 0 || r.bottom <= header) continue;
+    if (r.top >= header - 1) return { el, top: r.top };
+    crossing ??= { el, top: r.top };
+    if (r.top > window.innerHeight) break;
   }
-  return null;
+  return crossing;
 }
 
 function syncControls(view: ViewState): void {
@@ -80,15 +88,28 @@ function currentViewFromRoot(): ViewState {
   return { r: (root.dataset.r as ZhRendition) ?? 'literal', l: (root.dataset.l as LangMode) ?? 'both' };
 }
 
+const THEME_ORDER: Theme[] = ['auto', 'light', 'dark'];
+const THEME_LABEL: Record<Theme, string> = {
+  auto: '主题：跟随系统 / Theme: system',
+  light: '主题：浅色 / Theme: light',
+  dark: '主题：深色 / Theme: dark',
+};
+
 function initTheme(): void {
-  const select = document.querySelector<HTMLSelectElement>('[data-theme-select]');
-  if (!select) return;
-  select.value = parseTheme(read(THEME_STORAGE_KEY));
-  select.addEventListener('change', () => {
-    const theme = parseTheme(select.value);
-    if (theme === 'auto') delete root.dataset.theme;
-    else root.dataset.theme = theme;
-    store(THEME_STORAGE_KEY, theme);
+  const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
+  if (!button) return;
+  const show = (theme: Theme) => {
+    button.dataset.state = theme;
+    button.setAttribute('aria-label', THEME_LABEL[theme]);
+    button.title = THEME_LABEL[theme];
+  };
+  show(parseTheme(read(THEME_STORAGE_KEY)));
+  button.addEventListener('click', () => {
+    const next = THEME_ORDER[(THEME_ORDER.indexOf(parseTheme(button.dataset.state ?? null)) + 1) % THEME_ORDER.length]!;
+    if (next === 'auto') delete root.dataset.theme;
+    else root.dataset.theme = next;
+    store(THEME_STORAGE_KEY, next);
+    show(next);
   });
 }
 
