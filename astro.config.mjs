@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import rehypeLang from './src/lib/rehype-lang.ts';
 
 /**
  * Static site: every page is pre-rendered; figure islands are Preact
@@ -13,7 +14,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'auto' },
-  integrations: [mdx(), preact()],
+  integrations: [mdx({ rehypePlugins: [rehypeLang] }), preact()],
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,
