@@ -58,6 +58,21 @@ describe('HTML contract', () => {
   });
 });
 
+describe('figure slots', () => {
+  it('every figure with a slot component renders it (no placeholder), on its own part page only', async () => {
+    const { readdirSync } = await import('node:fs');
+    const slotIds = new Set(readdirSync('src/components/figures/slots').map((f) => f.replace(/\.astro$/, '')));
+    const page = await context.newPage();
+    for (const [slug, part] of [['flac-jpeg', 's00'], ['neural-nets', 's05'], ['training', 's06']] as const) {
+      await page.goto(`${origin}/${slug}/`);
+      const figures = await page.$$eval('figure[data-figure-id]', (els) => els.map((e) => ({ id: e.getAttribute('data-figure-id')!, placeholder: !!e.querySelector(':scope > .fig-placeholder') })));
+      expect(figures.map((f) => f.id)).toEqual(parts.find((p) => p.part === part)!.figures.map((f) => f.id));
+      for (const f of figures) expect(f.placeholder, f.id).toBe(!slotIds.has(f.id));
+    }
+    await page.close();
+  });
+});
+
 describe('reading view', () => {
   it('defaults to literal Chinese beside English, side by side on a wide screen', async () => {
     const page = await context.newPage();
