@@ -1,0 +1,105 @@
+/**
+ * On a part page opened from a search result
+ * (`/<slug>/?r=<rendition>&hl=<query>#<para-id>`): marks the query's words in
+ * that paragraph (every rendition of it), brings the paragraph into view and
+ * flashes it. Runs on load and again when only the hash changes.
+ *
+ * Include it once in the part pages:
+ *   <script>import '../components/search/HighlightOnArrival';</script>
+ *
+ * Small on purpose (it ships on content pages): folding only, no search code;
+ * its styles (`mark.search-hit`, `.search-target`) are in search.css.
+ */
+import { findRanges, foldWithMap, type Range } from '../../lib/search/fold';
+import { HIGHLIGHT_PARAM } from '../../lib/search/records';
+
+/** Styled in search.css (shipped on every page with the header search). */
+const MARK_CLASS = 'search-hit';
+const TARGET_CLASS = 'search-target';
+
+/** Remove marks left by an earlier arrival. */
+function clearMarks(): void {
+  for (const mark of document.querySelectorAll(`mark.${MARK_CLASS}`)) {
+    const parent = mark.parentNode;
+    if (!parent) continue;
+    mark.replaceWith(...mark.childNodes);
+    parent.normalize();
+  }
+  for (const el of document.querySelectorAll(`.${TARGET_CLASS}`)) el.classList.remove(TARGET_CLASS);
+}
+
+/** The text nodes of an element, in order, with their offsets in its text. */
+function textNodes(root: Element): Array<{ node: Text; start: number }> {
+  const out: Array<{ node: Text; start: number }> = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let offset = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const node = n as Text;
+    out.push({ node, start: offset });
+    offset += node.data.length;
+  }
+  return out;
+}
+
+/** Wrap each range of `root`'s text in a mark (a range may cross element boundaries). */
+function markRanges(root: Element, ranges: readonly Range[]): void {
+  const nodes = textNodes(root);
+  // Work backwards so earlier offsets stay valid while nodes are split.
+  for (const range of [...ranges].reverse()) {
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const { node, start } = nodes[i]!;
+      const end = start + node.data.length;
+      if (end <= range.start || start >= range.end) continue;
+      const from = Math.max(range.start, start) - start;
+      const to = Math.min(range.end, end) - start;
+      const hit = node.splitText(from);
+      hit.splitText(to - from);
+      const mark = document.createElement('mark');
+      mark.className = MARK_CLASS;
+      hit.replaceWith(mark);
+      mark.append(hit);
+    }
+  }
+}
+
+/**
+ * Highlight the query from the URL in the paragraph the hash names.
+ * @returns the number of marks made
+ */
+export function highlightFromLocation(): number {
+  let id = '';
+  try {
+    id = decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    return 0; // a malformed hash names no paragraph
+  }
+  const query = new URLSearchParams(window.location.search).get(HIGHLIGHT_PARAM) ?? '';
+  if (!id) return 0;
+  const para = document.getElementById(id);
+  if (!para || !para.hasAttribute('data-para-id')) return 0;
+  clearMarks();
+  const q = foldWithMap(query).text.trim();
+  const needles = q ? [...new Set([q, ...q.split(' ').filter(Boolean)])] : [];
+  let count = 0;
+  if (needles.length) {
+    const renditions = para.querySelectorAll('[data-rendition]');
+    for (const el of renditions.length ? renditions : [para]) {
+      const nodes = textNodes(el);
+      const text = nodes.map((n) => n.node.data).join('');
+      const ranges = findRanges(foldWithMap(text), needles);
+      markRanges(el, ranges);
+      count += ranges.length;
+    }
+  }
+  para.classList.add(TARGET_CLASS);
+  // After the view script has shown the right rendition, put the paragraph mid-screen.
+  requestAnimationFrame(() => {
+    const marks = [...para.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}`)];
+    const visibleMark = marks.find((m) => m.offsetParent !== null && m.getClientRects().length > 0);
+    (visibleMark ?? para).scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  });
+  return count;
+}
+
+highlightFromLocation();
+window.addEventListener('hashchange', () => highlightFromLocation());
