@@ -12,6 +12,8 @@ import rehypeLang from './src/lib/rehype-lang.ts';
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
   output: 'static',
+  // SITE_DIST builds elsewhere (e.g. a scratch folder); tests, benchmarks and the search index read the same variable.
+  outDir: process.env.SITE_DIST ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   integrations: [mdx({ rehypePlugins: [rehypeLang] }), preact()],

@@ -6,7 +6,7 @@
  * add a file there to add a benchmark (no list to edit).
  *
  * Usage: `npm run bench:models [-- <name>…]` (names = file names without .ts);
- * DIST_DIR=<folder> benchmarks another build folder.
+ * SITE_DIST=<folder> benchmarks another build folder.
  * Exit code 1 when a module reports a limit it does not meet.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -17,7 +17,7 @@ import { startStaticServer } from '../../tests/e2e/server';
 import type { ModelBench } from './lib/model-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const distDir = resolve(process.env.DIST_DIR ?? resolve(here, '../../dist'));
+const distDir = resolve(process.env.SITE_DIST ?? resolve(here, '../../dist'));
 
 async function main(): Promise<void> {
   if (!existsSync(join(distDir, 'index.html'))) {

@@ -12,7 +12,7 @@
  * - index size, and what the first search on a fresh page downloads (gzip).
  *
  * Exits 1 when a target is missed (recall 1, precision ≥ 0.98, warm p95 ≤ 100 ms,
- * first search ≤ 300 KB). `SEARCH_DIST=<dir>` measures another build.
+ * first search ≤ 300 KB). `SITE_DIST=<dir>` measures another build.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ interface BenchQuery {
   truth?: string;
 }
 
-const DIST = process.env.SEARCH_DIST ?? 'dist';
+const DIST = process.env.SITE_DIST ?? 'dist';
 /** Idle time before each query, as between a reader's keystrokes. */
 const PAUSE_MS = 50;
 const TARGET = { recall: 1, precision: 0.98, p95: 100, firstSearchKB: 300 };

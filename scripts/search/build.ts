@@ -69,7 +69,7 @@ async function dirBytes(dir: string): Promise<number> {
 
 /** Build the index; throws (failing `npm run build`) on any Pagefind error. */
 export async function main(root = process.cwd()): Promise<void> {
-  const dist = resolve(root, 'dist');
+  const dist = resolve(root, process.env.SITE_DIST ?? 'dist');
   const records = await readSiteRecords(dist);
   if (records.length === 0) throw new Error('search: no paragraphs found in dist/ (elements with data-para-id and data-rendition)');
 
