@@ -20,9 +20,7 @@ function builtPages(dir = DIST): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) {
-      // dist/models/ holds both the Models page and the model files: take the page, not the weights.
-      if (name === 'models' && dir === DIST) out.push('/models/');
-      else if (name !== '_astro' && name !== 'pagefind' && name !== 'tfjs' && name !== 'search') out.push(...builtPages(p));
+      if (name !== '_astro' && name !== 'pagefind' && name !== 'tfjs') out.push(...builtPages(p));
     } else if (name.endsWith('.html')) {
       const rel = '/' + relative(DIST, p).replace(/\\/g, '/');
       out.push(rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
