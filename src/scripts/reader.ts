@@ -5,7 +5,8 @@
  *   on at the same place on screen, and records the view in the URL
  *   (`?r=…&l=…`, history.replaceState) and localStorage;
  * - theme button (system → light → dark);
- * - paragraph anchors copy a link to the paragraph in the current view.
+ * - paragraph anchors copy a link to the paragraph in the current view;
+ * - a deep link lands on its paragraph even when figures above it resize.
  */
 import { resolveView, searchWithView, VIEW_STORAGE_KEY, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
@@ -130,6 +131,28 @@ function initAnchors(): void {
   });
 }
 
+/**
+ * A deep link (`#s05-p16`) is scrolled to by the browser as soon as the
+ * element exists, before images, fonts and figures above it have their final
+ * size. Align it again once they have, unless the reader has scrolled since.
+ */
+function settleFragment(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (!target) return;
+  let readerMoved = false;
+  const stop = () => {
+    readerMoved = true;
+  };
+  for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) addEventListener(type, stop, { once: true, passive: true });
+  const align = () => {
+    if (!readerMoved) target.scrollIntoView({ block: 'start', behavior: 'instant' });
+  };
+  if (document.readyState === 'complete') align();
+  else addEventListener('load', align, { once: true });
+  void document.fonts?.ready.then(align);
+}
+
 const view = currentView();
 syncControls(view);
 // The inline script already applied the view; re-apply only if it could not run the same way.
@@ -137,3 +160,4 @@ if (root.dataset.r !== view.r || root.dataset.l !== view.l) applyView(view);
 document.querySelector('[data-reading-controls]')?.addEventListener('change', onControlChange);
 initTheme();
 initAnchors();
+settleFragment();

@@ -1,0 +1,49 @@
+/**
+ * Figure "nearest-formula": the trained 17-neuron network written out as one
+ * nested formula per output. The three formulas are typeset with KaTeX at build
+ * time by the slot and passed in as children (each in a `[data-formula="k"]`
+ * element); this island only switches which output is shown.
+ */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { NEAREST_POINTS } from '../../../lib/nearest/geometry';
+import { Bi } from './Bi';
+import './nearest.css';
+
+export interface FormulaSwitchProps {
+  /** Per output: how many numbers and ramps its formula writes. */
+  stats: { numbers: number; ramps: number }[];
+  /** Neurons and parameters of the network. */
+  neurons: number;
+  params: number;
+  children?: ComponentChildren;
+}
+
+/** The island. */
+export default function FormulaSwitch({ stats, neurons, params, children }: FormulaSwitchProps) {
+  const [k, setK] = useState(0);
+  const s = stats[k]!;
+  return (
+    <div class="nf nf-formula">
+      <div class="nf-controls" style={{ justifyContent: 'center' }}>
+        <Bi zh="输出：" en="Output:" />
+        <span class="nf-seg" role="group" aria-label="Output">
+          {NEAREST_POINTS.map((p, i) => (
+            <button type="button" key={p.id} aria-pressed={k === i} onClick={() => setK(i)} data-output={i}>
+              <span class={`nf-chip nf-chip-${i}`}>{p.id}</span>
+            </button>
+          ))}
+        </span>
+      </div>
+      <div class="nf-formulas" data-show={k}>
+        {children}
+      </div>
+      <p class="nf-note" style={{ textAlign: 'center' }}>
+        <Bi
+          zh={`只有 ${neurons} 个神经元、${params} 个参数的网络，写成一个公式（权重四舍五入到两位小数）就有 ${s.numbers} 个数、${s.ramps} 个嵌套的斜坡 f[…]。这里 f 是斜坡函数 max(0, ·)；三个输出中值最大的那个就是网络给出的最近点。`}
+          en={`A network of just ${neurons} neurons and ${params} parameters, written as one formula (weights rounded to two decimals), holds ${s.numbers} numbers and ${s.ramps} nested ramps f[…]. Here f is the ramp max(0, ·); the output with the largest value is the nearest point the network names.`}
+        />
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * A network's map of the plane (presentational): the map itself (an `<img>`
+ * of the build-time PNG, or the island's `<canvas>`) placed exactly under the
+ * inner square of a transparent {@link PlaneFrame} that draws the frame, the
+ * ideal watersheds (dashed), the three points and an optional crosshair.
+ */
+import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
+import { PlaneFrame } from './PlaneFrame';
+import { PLANE_MARGIN, PLANE_SIZE, PLANE_VIEW, svgPoint, sx, sy, toPlane } from './plane';
+
+export interface MapPanelProps {
+  /** The map: an element filling its box (img or canvas) with `class="nf-map-img"`. */
+  image: ComponentChildren;
+  label: string;
+  /** Crosshair position in plane units. */
+  probe?: { x: number; y: number } | null;
+  onProbe?: (p: { x: number; y: number } | null) => void;
+  /** Draw the ideal watersheds (default true). */
+  watersheds?: boolean;
+  /** Draw the three points (default true). */
+  points?: boolean;
+}
+
+/** Inset of the inner square in % of the panel. */
+const INSET = `${((PLANE_MARGIN / PLANE_VIEW) * 100).toFixed(3)}%`;
+const SIDE = `${((PLANE_SIZE / PLANE_VIEW) * 100).toFixed(3)}%`;
+
+/** The panel. */
+export function MapPanel(props: MapPanelProps) {
+  const svg = useRef<SVGSVGElement>(null);
+  const move = (e: PointerEvent) => {
+    if (!props.onProbe || !svg.current) return;
+    const p = svgPoint(svg.current, e.clientX, e.clientY);
+    if (p) props.onProbe(toPlane(p.px, p.py));
+  };
+  const probe = props.probe;
+  return (
+    <div class="nf-map-panel">
+      <div class="nf-map-layer" style={{ left: INSET, top: INSET, width: SIDE, height: SIDE }}>
+        {props.image}
+      </div>
+      <PlaneFrame
+        svgRef={svg}
+        label={props.label}
+        background={false}
+        watersheds={props.watersheds === false ? false : 'dashed'}
+        points={props.points}
+        onPointerMove={props.onProbe ? move : undefined}
+        onPointerDown={props.onProbe ? move : undefined}
+        onPointerLeave={props.onProbe ? () => props.onProbe!(null) : undefined}
+        over={
+          probe && (
+            <g class="nf-map-cross">
+              <line x1={sx(probe.x)} y1={sy(1)} x2={sx(probe.x)} y2={sy(-1)} stroke-opacity={0.35} />
+              <line x1={sx(-1)} y1={sy(probe.y)} x2={sx(1)} y2={sy(probe.y)} stroke-opacity={0.35} />
+              <circle cx={sx(probe.x)} cy={sy(probe.y)} r={5} class="nf-probe" />
+            </g>
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * Figure "relu": the ramp function max(0, x), drawn with Chart.js, with
+ * toggles to lay other activation functions over it (the step "threshold",
+ * sigmoid, tanh, GELU). Until Chart.js has drawn, the static SVG plot passed
+ * as children stays visible.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Chart, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
+import { ACTIVATIONS, sampleActivation, type ActivationFn } from '../../../lib/nearest/activations';
+import { ACTIVATION_COLORS, X_RANGE, Y_RANGE } from './activation-style';
+import { Bi } from './Bi';
+import './nearest.css';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
+
+type Id = ActivationFn['id'];
+
+/** Resolve `var(--x)` colours against an element (canvas cannot use CSS variables). */
+function resolveColor(el: Element, color: string): string {
+  const m = /^var\((--[\w-]+)\)$/.exec(color);
+  return m ? getComputedStyle(el).getPropertyValue(m[1]!).trim() || '#888' : color;
+}
+
+/** The island. */
+export default function ReluChart({ children }: { children?: ComponentChildren }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart<'line', { x: number; y: number }[]> | null>(null);
+  const [shown, setShown] = useState<Set<Id>>(new Set<Id>(['relu']));
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const themed = () => {
+      const fg = resolveColor(el, 'var(--fg)');
+      const muted = resolveColor(el, 'var(--muted)');
+      const grid = resolveColor(el, 'var(--border)');
+      return { fg, muted, grid };
+    };
+    const t = themed();
+    const c = new Chart(el, {
+      type: 'line',
+      data: {
+        datasets: ACTIVATIONS.map((a) => ({
+          label: a.formula,
+          data: sampleActivation(a, X_RANGE[0], X_RANGE[1], 161),
+          borderColor: resolveColor(el, ACTIVATION_COLORS[a.id]),
+          backgroundColor: resolveColor(el, ACTIVATION_COLORS[a.id]),
+          borderWidth: a.id === 'relu' ? 3 : 2,
+          pointRadius: 0,
+          pointHoverRadius: 4,
+          tension: 0,
+          hidden: a.id !== 'relu',
+          parsing: false,
+        })),
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: 'nearest', axis: 'x', intersect: false },
+        scales: {
+          x: { type: 'linear', min: X_RANGE[0], max: X_RANGE[1], ticks: { stepSize: 1, color: t.muted }, grid: { color: t.grid }, title: { display: true, text: 'x', color: t.muted } },
+          y: { type: 'linear', min: Y_RANGE[0], max: Y_RANGE[1], ticks: { stepSize: 1, color: t.muted }, grid: { color: t.grid }, title: { display: true, text: 'f(x)', color: t.muted } },
+        },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              title: (items) => `x = ${(items[0]?.parsed.x ?? 0).toFixed(2)}`,
+              label: (item) => `${item.dataset.label}: ${(item.parsed.y ?? 0).toFixed(3)}`,
+            },
+          },
+        },
+      },
+    });
+    chart.current = c;
+    setReady(true);
+    // Follow the site's theme (the <html> data-theme attribute or the system setting).
+    const retheme = () => {
+      const t2 = themed();
+      const scales = c.options.scales as Record<string, { ticks: { color: string }; grid: { color: string }; title: { color: string } }>;
+      for (const s of Object.values(scales)) {
+        s.ticks.color = t2.muted;
+        s.grid.color = t2.grid;
+        s.title.color = t2.muted;
+      }
+      c.data.datasets.forEach((d, i) => {
+        d.borderColor = d.backgroundColor = resolveColor(el, ACTIVATION_COLORS[ACTIVATIONS[i]!.id]);
+      });
+      c.update('none');
+    };
+    const mo = new MutationObserver(retheme);
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+    mq?.addEventListener?.('change', retheme);
+    return () => {
+      mo.disconnect();
+      mq?.removeEventListener?.('change', retheme);
+      c.destroy();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const c = chart.current;
+    if (!c) return;
+    ACTIVATIONS.forEach((a, i) => c.setDatasetVisibility(i, shown.has(a.id)));
+    c.update('none');
+  }, [shown, ready]);
+
+  const toggle = (id: Id) => {
+    if (id === 'relu') return;
+    const next = new Set(shown);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setShown(next);
+  };
+
+  return (
+    <div class="nf nf-relu">
+      <div class="nf-controls nf-activation-keys" role="group" aria-label="Activation functions">
+        {ACTIVATIONS.map((a) => (
+          <button
+            type="button"
+            key={a.id}
+            class="nf-btn nf-key"
+            aria-pressed={shown.has(a.id)}
+            disabled={a.id === 'relu'}
+            onClick={() => toggle(a.id)}
+            data-activation={a.id}
+          >
+            <i style={{ background: ACTIVATION_COLORS[a.id] }} />
+            <Bi zh={a.label.zh} en={a.label.en} />
+            <span class="nf-key-formula">{a.formula}</span>
+          </button>
+        ))}
+      </div>
+      <div class="nf-chart">
+        <canvas ref={canvas} role="img" aria-label="Plot of the ramp function max(0, x) and any activation functions switched on" style={{ visibility: ready ? 'visible' : 'hidden' }} />
+        {!ready && <div class="nf-chart-fallback">{children}</div>}
+      </div>
+      <p class="nf-note" style={{ textAlign: 'center' }}>
+        <Bi zh="斜坡函数：x 为负时输出 0，为正时原样输出 x。点按钮叠加其他激活函数作比较。" en="The ramp outputs 0 for negative x and x itself for positive x. Press a button to lay another activation function over it." />
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * Figure "nearest-three-points": the three fixed points. Moving the pointer
+ * over the square (or tapping it) places a probe and draws its distance to
+ * each point; the shortest is drawn solid and named below.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { nearestIndex, NEAREST_POINTS } from '../../../lib/nearest/geometry';
+import { Bi } from './Bi';
+import { PlaneFrame } from './PlaneFrame';
+import { svgPoint, sx, sy, toPlane } from './plane';
+import './nearest.css';
+
+/** The island (and its static rendering, without a probe). */
+export default function ThreePoints() {
+  const svg = useRef<SVGSVGElement>(null);
+  const [probe, setProbe] = useState<{ x: number; y: number } | null>(null);
+  const move = (e: PointerEvent) => {
+    if (!svg.current) return;
+    const p = svgPoint(svg.current, e.clientX, e.clientY);
+    if (p) setProbe(toPlane(p.px, p.py));
+  };
+  const best = probe ? nearestIndex(NEAREST_POINTS, probe.x, probe.y) : -1;
+  const dist = (i: number) => (probe ? Math.hypot(NEAREST_POINTS[i]!.x - probe.x, NEAREST_POINTS[i]!.y - probe.y) : 0);
+  return (
+    <div class="nf nf-three">
+      <div class="nf-square">
+        <PlaneFrame
+          svgRef={svg}
+          label="Three fixed points A, B and C in the square from −1 to 1"
+          onPointerMove={move}
+          onPointerDown={move}
+          under={
+            probe &&
+            NEAREST_POINTS.map((p, i) => (
+              <line key={p.id} x1={sx(probe.x)} y1={sy(probe.y)} x2={sx(p.x)} y2={sy(p.y)} class={`nf-dist${i === best ? ' nf-best' : ''}`} />
+            ))
+          }
+          over={probe && <circle cx={sx(probe.x)} cy={sy(probe.y)} r={5} class="nf-probe" />}
+        />
+      </div>
+      <p class="nf-readout" aria-live="polite">
+        {probe ? (
+          <>
+            {`{${probe.x.toFixed(2)}, ${probe.y.toFixed(2)}}`} →{' '}
+            <span class={`nf-chip nf-chip-${best}`}>{NEAREST_POINTS[best]!.id}</span>{' '}
+            <Bi
+              zh={`最近（距离 ${dist(best).toFixed(2)}；${NEAREST_POINTS.map((p, i) => `${p.id} ${dist(i).toFixed(2)}`).join('，')}）`}
+              en={`is nearest (distance ${dist(best).toFixed(2)}; ${NEAREST_POINTS.map((p, i) => `${p.id} ${dist(i).toFixed(2)}`).join(', ')})`}
+            />
+          </>
+        ) : (
+          <>
+            {NEAREST_POINTS.map((p, i) => (
+              <span key={p.id} style={{ marginRight: '0.9em' }}>
+                <span class={`nf-chip nf-chip-${i}`}>{p.id}</span> {`{${p.x}, ${p.y}}`}
+              </span>
+            ))}
+            <br />
+            <Bi zh="把指针移到方框里（或点一下），看看哪个点最近。" en="Move the pointer over the square (or tap it) to see which point is nearest." />
+          </>
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * Figure "voronoi-basins": points in the plane ("coffee shops") and their
+ * basins of attraction (Voronoi cells, computed with d3-delaunay in
+ * `src/lib/nearest/voronoi.ts`). The reader drags shops and the cells follow;
+ * a click on empty ground drops a marker (or adds a shop, by the mode switch),
+ * and the marker shows the shop it is attracted to. A shop is removed by a
+ * double click, by the Delete key, or with the button.
+ *
+ * Server-rendered at build time with the starting shops and marker (the static fallback).
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { nearestIndex } from '../../../lib/nearest/geometry';
+import { BASINS_BOX, DEFAULT_SHOPS, polygonPath, sharedEdges, voronoiCells, type Shop } from '../../../lib/nearest/voronoi';
+import { Bi } from './Bi';
+import { svgPoint } from './plane';
+import './nearest.css';
+
+/** Okabe–Ito colours for the cells, by shop id. */
+const CELL_COLORS = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#999999'];
+const MAX_SHOPS = 16;
+const START_MARKER = { x: 236, y: 190 };
+
+type Drag = { kind: 'shop'; id: number; pointer: number } | { kind: 'marker'; pointer: number } | null;
+
+const [X0, Y0, X1, Y1] = BASINS_BOX;
+const clampX = (x: number) => Math.min(X1 - 4, Math.max(X0 + 4, x));
+const clampY = (y: number) => Math.min(Y1 - 4, Math.max(Y0 + 4, y));
+const color = (id: number) => CELL_COLORS[(id - 1) % CELL_COLORS.length]!;
+
+/** Capture the pointer so a drag continues outside the drawing (ignored when the browser refuses, e.g. a synthetic event). */
+function capture(el: Element, pointerId: number): void {
+  try {
+    el.setPointerCapture?.(pointerId);
+  } catch {
+    /* not an active pointer */
+  }
+}
+
+/** The island. */
+export default function VoronoiBasins() {
+  const svg = useRef<SVGSVGElement>(null);
+  const trail = useRef<SVGCircleElement>(null);
+  const [shops, setShops] = useState<Shop[]>(() => DEFAULT_SHOPS.map((s) => ({ ...s })));
+  const [marker, setMarker] = useState<{ x: number; y: number } | null>(START_MARKER);
+  const [mode, setMode] = useState<'marker' | 'add'>('marker');
+  const [selected, setSelected] = useState<number | null>(null);
+  const [drag, setDrag] = useState<Drag>(null);
+  const [drops, setDrops] = useState(0);
+  const nextId = useRef(DEFAULT_SHOPS.length + 1);
+  const lastPress = useRef<{ id: number; time: number } | null>(null);
+
+  const cells = useMemo(() => voronoiCells(shops), [shops]);
+  const edges = useMemo(() => sharedEdges(cells, 1e-6), [cells]);
+  const target = marker && shops.length ? nearestIndex(shops, marker.x, marker.y) : -1;
+  const targetShop = target >= 0 ? shops[target]! : null;
+
+  // After a drop, a dot travels from the marker to its shop (skipped with reduced motion).
+  useEffect(() => {
+    const dot = trail.current as (SVGCircleElement & { querySelectorAll: Element['querySelectorAll'] }) | null;
+    if (!dot || drops === 0) return;
+    if (window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) return;
+    dot.querySelectorAll('animate').forEach((a) => (a as SVGAnimateElement).beginElement());
+  }, [drops]);
+
+  const pos = (e: PointerEvent) => {
+    const p = svg.current && svgPoint(svg.current, e.clientX, e.clientY);
+    return p ? { x: clampX(p.px), y: clampY(p.py) } : null;
+  };
+
+  const onDown = (e: PointerEvent) => {
+    const p = pos(e);
+    if (!p || !svg.current) return;
+    const el = e.target as Element;
+    const shopEl = el.closest('[data-shop]');
+    capture(svg.current, e.pointerId);
+    if (shopEl) {
+      const id = Number(shopEl.getAttribute('data-shop'));
+      // A second press on the same shop within 350 ms is a double click / double tap: remove it.
+      const now = performance.now();
+      const last = lastPress.current;
+      lastPress.current = { id, time: now };
+      if (last && last.id === id && now - last.time < 350) {
+        remove(id);
+        lastPress.current = null;
+        e.preventDefault();
+        return;
+      }
+      setSelected(id);
+      setDrag({ kind: 'shop', id, pointer: e.pointerId });
+    } else if (el.closest('[data-marker]')) {
+      setDrag({ kind: 'marker', pointer: e.pointerId });
+    } else if (mode === 'add' && shops.length < MAX_SHOPS) {
+      const id = nextId.current++;
+      setShops([...shops, { id, ...p }]);
+      setSelected(id);
+      setDrag({ kind: 'shop', id, pointer: e.pointerId });
+    } else {
+      setMarker(p);
+      setDrag({ kind: 'marker', pointer: e.pointerId });
+    }
+    e.preventDefault();
+  };
+  const onMove = (e: PointerEvent) => {
+    if (!drag || e.pointerId !== drag.pointer) return;
+    const p = pos(e);
+    if (!p) return;
+    if (drag.kind === 'shop') setShops((all) => all.map((s) => (s.id === drag.id ? { ...s, ...p } : s)));
+    else setMarker(p);
+  };
+  const onUp = (e: PointerEvent) => {
+    if (!drag || e.pointerId !== drag.pointer) return;
+    if (drag.kind === 'marker') setDrops((n) => n + 1);
+    setDrag(null);
+  };
+  const remove = (id: number | null) => {
+    if (id === null || shops.length <= 1) return;
+    setShops((all) => all.filter((s) => s.id !== id));
+    setSelected(null);
+  };
+  const onKey = (e: KeyboardEvent, id: number) => {
+    const step = e.shiftKey ? 24 : 8;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    const m = moves[e.key];
+    if (m) {
+      setShops((all) => all.map((s) => (s.id === id ? { ...s, x: clampX(s.x + m[0]), y: clampY(s.y + m[1]) } : s)));
+      e.preventDefault();
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      remove(id);
+      e.preventDefault();
+    }
+  };
+  const reset = () => {
+    setShops(DEFAULT_SHOPS.map((s) => ({ ...s })));
+    setMarker(START_MARKER);
+    setSelected(null);
+    nextId.current = DEFAULT_SHOPS.length + 1;
+  };
+
+  const shopNumber = (id: number) => shops.findIndex((s) => s.id === id) + 1;
+
+  return (
+    <div class="nf nf-basins">
+      <div class="nf-controls">
+        <span>
+          <Bi zh="点击空白处：" en="Click on empty ground to:" />
+        </span>
+        <span class="nf-seg" role="group" aria-label="Click mode">
+          <button type="button" aria-pressed={mode === 'marker'} onClick={() => setMode('marker')}>
+            <Bi zh="放下标记" en="drop the marker" />
+          </button>
+          <button type="button" aria-pressed={mode === 'add'} onClick={() => setMode('add')} disabled={shops.length >= MAX_SHOPS}>
+            <Bi zh="添加咖啡店" en="add a shop" />
+          </button>
+        </span>
+        <button type="button" class="nf-btn" onClick={() => remove(selected)} disabled={selected === null || shops.length <= 1}>
+          <Bi zh="删除选中的店" en="Remove selected shop" />
+        </button>
+        <button type="button" class="nf-btn" onClick={reset}>
+          <Bi zh="复原" en="Reset" />
+        </button>
+      </div>
+      <svg
+        ref={svg}
+        viewBox={`${X0} ${Y0} ${X1 - X0} ${Y1 - Y0}`}
+        class="nf-basins-svg nf-plane-svg"
+        role="group"
+        aria-label="Coffee shops and their basins of attraction"
+        onPointerDown={onDown}
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+        onPointerCancel={onUp}
+      >
+        <rect x={X0} y={Y0} width={X1 - X0} height={Y1 - Y0} fill="var(--bg)" />
+        {cells.map((c, i) =>
+          c ? (
+            <path
+              key={shops[i]!.id}
+              d={polygonPath(c)}
+              data-cell={shops[i]!.id}
+              fill={color(shops[i]!.id)}
+              fill-opacity={i === target ? 0.42 : 0.2}
+              class="nf-cell"
+            />
+          ) : null,
+        )}
+        {edges.map((e, k) => (
+          <line key={k} x1={e.from[0]} y1={e.from[1]} x2={e.to[0]} y2={e.to[1]} class="nf-watershed" />
+        ))}
+        <rect x={X0} y={Y0} width={X1 - X0} height={Y1 - Y0} class="nf-frame" />
+        {marker && targetShop && (
+          <g class="nf-attraction">
+            <line x1={marker.x} y1={marker.y} x2={targetShop.x} y2={targetShop.y} class="nf-pull" />
+            <circle ref={trail} r={4} cx={marker.x} cy={marker.y} class="nf-trail" opacity={0}>
+              <animate attributeName="cx" from={marker.x} to={targetShop.x} dur="0.7s" begin="indefinite" fill="remove" />
+              <animate attributeName="cy" from={marker.y} to={targetShop.y} dur="0.7s" begin="indefinite" fill="remove" />
+              <animate attributeName="opacity" values="1;1;0" dur="0.7s" begin="indefinite" fill="remove" />
+            </circle>
+          </g>
+        )}
+        {shops.map((s) => (
+          <g
+            key={s.id}
+            data-shop={s.id}
+            class={`nf-shop${selected === s.id ? ' nf-selected' : ''}`}
+            tabIndex={0}
+            role="button"
+            aria-label={`Shop ${shopNumber(s.id)} at ${Math.round(s.x)}, ${Math.round(s.y)}. Arrow keys move it, Delete removes it.`}
+            onKeyDown={(e) => onKey(e, s.id)}
+            onFocus={() => setSelected(s.id)}
+          >
+            <circle cx={s.x} cy={s.y} r={24} fill="transparent" />
+            <circle cx={s.x} cy={s.y} r={9.5} fill={color(s.id)} class="nf-point" />
+            <text x={s.x} y={s.y + 3.6} class="nf-shop-num" text-anchor="middle">
+              {shopNumber(s.id)}
+            </text>
+          </g>
+        ))}
+        {marker && (
+          <g data-marker class="nf-marker" transform={`translate(${marker.x} ${marker.y})`}>
+            <circle r={22} cy={-10} fill="transparent" />
+            <path d="M0 0 C -3 -7 -9 -11 -9 -17 A 9 9 0 1 1 9 -17 C 9 -11 3 -7 0 0 Z" class="nf-pin" />
+            <circle cy={-17} r={3.4} fill="var(--bg)" />
+          </g>
+        )}
+      </svg>
+      <p class="nf-readout" aria-live="polite">
+        {marker && targetShop ? (
+          <Bi
+            zh={`标记落在 ${shopNumber(targetShop.id)} 号店的盆地里：离它最近，所以被它“吸引”过去。`}
+            en={`The marker lies in the basin of shop ${shopNumber(targetShop.id)}: that shop is nearest, so the marker is “attracted” to it.`}
+          />
+        ) : (
+          <Bi zh="在图上点一下，放下标记。" en="Click the map to drop the marker." />
+        )}
+        <br />
+        <span class="nf-note">
+          <Bi zh="拖动咖啡店，盆地随之变化；双击一家店（或选中后按 Delete）即可删除它。" en="Drag a shop and the basins follow; double-click a shop (or select it and press Delete) to remove it." />
+        </span>
+      </p>
+    </div>
+  );
+}
