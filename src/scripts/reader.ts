@@ -146,7 +146,11 @@ function settleFragment(): void {
   };
   for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) addEventListener(type, stop, { once: true, passive: true });
   const align = () => {
-    if (!readerMoved) target.scrollIntoView({ block: 'start', behavior: 'instant' });
+    if (readerMoved) return;
+    // A search arrival highlights its hits: keep the first visible one mid-screen.
+    const hit = [...target.querySelectorAll('mark')].find((m) => m.getClientRects().length > 0);
+    if (hit) hit.scrollIntoView({ block: 'center', behavior: 'instant' });
+    else target.scrollIntoView({ block: 'start', behavior: 'instant' });
   };
   if (document.readyState === 'complete') align();
   else addEventListener('load', align, { once: true });

@@ -92,7 +92,9 @@ export function highlightFromLocation(): number {
     }
   }
   para.classList.add(TARGET_CLASS);
-  // After the view script has shown the right rendition, put the paragraph mid-screen.
+  // A plain deep link keeps the browser's alignment; a search arrival puts the hit mid-screen
+  // once the view script has shown the right rendition.
+  if (count === 0) return 0;
   requestAnimationFrame(() => {
     const marks = [...para.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}`)];
     const visibleMark = marks.find((m) => m.offsetParent !== null && m.getClientRects().length > 0);
