@@ -30,7 +30,7 @@ export function LoadStatus({ state }: { state: NearestLoadState }) {
   return (
     <div class="nf-status" role="status" aria-live="polite">
       <Bi zh={`${what.zh}${count}…${bytes}`} en={`${what.en}${count}…${bytes}`} />
-      <span class="nf-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={frac === null ? undefined : Math.round(frac * 100)}>
+      <span class="nf-progress" role="progressbar" aria-label="加载进度 / Loading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={frac === null ? undefined : Math.round(frac * 100)}>
         <span style={{ width: frac === null ? '30%' : `${(frac * 100).toFixed(0)}%` }} class={frac === null ? 'nf-indeterminate' : ''} />
       </span>
     </div>
