@@ -16,10 +16,19 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
 
 type Id = ActivationFn['id'];
 
-/** Resolve `var(--x)` colours against an element (canvas cannot use CSS variables). */
+/**
+ * Resolve a CSS colour (e.g. `var(--accent)`, whose value may be a
+ * `light-dark(…)` pair) to the `rgb(…)` the element would use: canvas cannot
+ * read CSS variables. A probe element inherits the element's color-scheme.
+ */
 function resolveColor(el: Element, color: string): string {
-  const m = /^var\((--[\w-]+)\)$/.exec(color);
-  return m ? getComputedStyle(el).getPropertyValue(m[1]!).trim() || '#888' : color;
+  const probe = document.createElement('span');
+  probe.style.color = color;
+  probe.style.display = 'none';
+  (el.parentElement ?? document.body).appendChild(probe);
+  const rgb = getComputedStyle(probe).color;
+  probe.remove();
+  return rgb || '#888';
 }
 
 /** The island. */
