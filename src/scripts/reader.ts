@@ -39,7 +39,8 @@ function currentView(): ViewState {
  * from the top of the viewport in px.
  */
 function readingAnchor(): { el: Element; top: number } | null {
-  const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+  // On phones the header scrolls away with the page: then the viewport's top is the line.
+  const header = Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0);
   let crossing: { el: Element; top: number } | null = null;
   for (const el of document.querySelectorAll('div[data-para-id], figure[data-figure-id]')) {
     const r = el.getBoundingClientRect();
@@ -137,7 +138,12 @@ function initAnchors(): void {
  * size. Align it again once they have, unless the reader has scrolled since.
  */
 function settleFragment(): void {
-  const id = decodeURIComponent(location.hash.slice(1));
+  let id = '';
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    return; // a malformed fragment names nothing
+  }
   const target = id ? document.getElementById(id) : null;
   if (!target) return;
   let readerMoved = false;

@@ -183,6 +183,36 @@ describe('links', () => {
   });
 });
 
+describe('layout', () => {
+  it('no page scrolls sideways, on a phone or a desktop', async () => {
+    for (const width of [390, 1280]) {
+      const ctx = await browser.newContext({ viewport: { width, height: 844 } });
+      const page = await ctx.newPage();
+      for (const slug of ['flac-jpeg', 'neural-nets', 'training', 'glossary']) {
+        await page.goto(`${origin}/${slug}/`);
+        // Hover a term near the right edge first: its tooltip must not widen the page either.
+        const scrolled = await page.evaluate(() => {
+          const terms = [...document.querySelectorAll<HTMLElement>('.term')];
+          const rightmost = terms.sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)[0];
+          rightmost?.focus();
+          window.scrollTo(500, window.scrollY);
+          return window.scrollX;
+        });
+        expect(scrolled, `${slug} at ${width}px`).toBe(0);
+      }
+      await ctx.close();
+    }
+  });
+
+  it('a malformed fragment is ignored without an error', async () => {
+    const { page, problems } = await watchedPage(context, origin);
+    await page.goto(`${origin}/neural-nets/#%E0%A4%A`);
+    await page.waitForTimeout(300);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('without JavaScript', () => {
   it('the literal Chinese and the English are visible, and the free rendition is one click away', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
