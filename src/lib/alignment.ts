@@ -15,13 +15,40 @@ export const RENDITION_LANG: Record<Rendition, 'zh-CN' | 'en'> = {
   en: 'en',
 };
 
-/** A paragraph as stored in a part's frontmatter. */
-export interface ParagraphData {
-  id: string;
-  kind?: 'text' | 'caption';
+/**
+ * One aligned segment as stored in a part's frontmatter: the smallest run of
+ * text whose meaning is complete in all three renditions (usually a sentence;
+ * n:m where a rendition merges or splits sentences).
+ */
+export interface SegmentData {
   literal?: string;
   free?: string;
   en?: string;
+}
+
+/** A paragraph as stored in a part's frontmatter: its segments, in order. */
+export interface ParagraphData {
+  id: string;
+  kind?: 'text' | 'caption';
+  segments?: SegmentData[];
+  /** Editor's reason why this paragraph has fewer segments than the sentence rule asks. */
+  segmentNote?: string;
+}
+
+/**
+ * Id of the k-th segment (1-based) of a paragraph: `s05-p07` + 2 → `s05-p07-s2`.
+ */
+export function segmentId(paraId: string, k: number): string {
+  return `${paraId}-s${k}`;
+}
+
+/**
+ * A rendition's whole paragraph text from its segments. Chinese segments are
+ * concatenated as they are (the literal joined must equal the seed paragraph);
+ * English segments are joined by one space.
+ */
+export function joinSegments(segments: readonly SegmentData[], rendition: Rendition): string {
+  return segments.map((s) => s[rendition] ?? '').join(rendition === 'en' ? ' ' : '');
 }
 
 /** A figure slot as stored in a part's frontmatter. */
@@ -62,11 +89,16 @@ export function alignmentProblems(part: PartData): string[] {
     if (p.id !== expected) problems.push(`paragraph ${name}: expected id ${expected} at position ${i + 1}`);
     if (seen.has(p.id)) problems.push(`paragraph ${name}: duplicate id`);
     seen.add(p.id);
-    for (const r of RENDITIONS) {
-      const text = p[r];
-      if (typeof text !== 'string' || text.trim() === '') problems.push(`paragraph ${name}: rendition "${r}" is missing`);
-      else if (text.trim() === DRAFT_MARKER) problems.push(`paragraph ${name}: rendition "${r}" is still a draft (${DRAFT_MARKER})`);
-    }
+    const segments = p.segments ?? [];
+    if (segments.length === 0) problems.push(`paragraph ${name}: has no segments`);
+    segments.forEach((seg, k) => {
+      for (const r of RENDITIONS) {
+        const text = seg[r];
+        const where = `paragraph ${name}: segment ${segmentId(p.id, k + 1)}: rendition "${r}"`;
+        if (typeof text !== 'string' || text.trim() === '') problems.push(`${where} is missing`);
+        else if (text.trim() === DRAFT_MARKER) problems.push(`${where} is still a draft (${DRAFT_MARKER})`);
+      }
+    });
   });
   const figIds = new Set<string>();
   for (const f of part.figures ?? []) {

@@ -4,19 +4,37 @@
  * {@link alignmentProblems}).
  */
 import { z } from 'astro/zod';
-import { alignmentProblems } from './alignment';
+import { alignmentProblems, joinSegments, segmentId } from './alignment';
 
 const text = z.string();
 const localized = z.object({ zh: text, en: text });
 
-/** Paragraph in a part's frontmatter: id plus the three renditions. */
-export const paragraphSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['text', 'caption']).default('text'),
+/** One aligned segment: the same meaning in the three renditions. */
+export const segmentSchema = z.object({
   literal: text.optional(),
   free: text.optional(),
   en: text.optional(),
 });
+
+/**
+ * Paragraph in a part's frontmatter: id plus its aligned segments. Parsed, it
+ * also carries each rendition's whole text (`literal`, `free`, `en`, the
+ * segments joined by {@link joinSegments}) and each segment's id `sNN-pNN-sK`.
+ */
+export const paragraphSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['text', 'caption']).default('text'),
+    segments: z.array(segmentSchema).default([]),
+    segmentNote: text.optional(),
+  })
+  .transform((p) => ({
+    ...p,
+    segments: p.segments.map((s, k) => ({ id: segmentId(p.id, k + 1), literal: s.literal ?? '', free: s.free ?? '', en: s.en ?? '' })),
+    literal: joinSegments(p.segments, 'literal'),
+    free: joinSegments(p.segments, 'free'),
+    en: joinSegments(p.segments, 'en'),
+  }));
 
 /** Figure slot: placed after paragraph `para` (or captioned by it, when that paragraph is a caption). */
 export const figureSchema = z.object({

@@ -129,4 +129,17 @@ describe.skipIf(!committed)('committed catdog weights', () => {
     }
     expect(entry!.sizes['weights.bin']).toBeLessThanOrEqual(600 * 1024);
   });
+  it('has static fallbacks computed from these weights, with one sprite tile per channel', () => {
+    const fallback = JSON.parse(readFileSync('src/components/figures/catdog/fallback.json', 'utf8')) as {
+      weightsSha256: string; probs: Record<string, [number, number]>;
+      layer1: { shape: number[]; limits: number[]; sprite: string }; layer10: { shape: number[]; limits: number[]; sprite: string };
+    };
+    expect(fallback.weightsSha256).toBe(entry!.files['weights.bin']);
+    expect(fallback.probs['cat-chelsea']![0]).toBeGreaterThan(0.5);
+    expect(fallback.probs['dog-bicycle']![1]).toBeGreaterThan(0.5);
+    for (const layer of [fallback.layer1, fallback.layer10]) {
+      expect(layer.limits.length).toBe(layer.shape[2]);
+      expect(existsSync(`public/${layer.sprite}`)).toBe(true);
+    }
+  });
 });

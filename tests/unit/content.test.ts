@@ -56,11 +56,13 @@ describe('alignment', () => {
   });
 
   it('the schema rejects a paragraph without English, naming the paragraph', () => {
-    const raw = structuredClone(rawParts().find((p) => p.file === 's05.mdx')!.data) as { paragraphs: Array<Record<string, unknown>> };
-    delete raw.paragraphs[6]!.en;
+    const raw = structuredClone(rawParts().find((p) => p.file === 's05.mdx')!.data) as {
+      paragraphs: Array<{ segments: Array<Record<string, unknown>> }>;
+    };
+    delete raw.paragraphs[6]!.segments[0]!.en;
     const result = partSchema.safeParse(raw);
     expect(result.success).toBe(false);
-    expect(JSON.stringify(result.error?.issues)).toContain('paragraph s05-p07: rendition \\"en\\" is missing');
+    expect(JSON.stringify(result.error?.issues)).toContain('paragraph s05-p07: segment s05-p07-s1: rendition \\"en\\" is missing');
   });
 
   it('the schema rejects duplicated and out-of-order ids', () => {

@@ -186,6 +186,15 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
               zh="网络只见过猫和狗，所以不管给它什么，它都只在这两者之间分配概率。方框标出交给网络的那一块正方形区域。"
               en="The network has only ever seen cats and dogs, so whatever it is shown, it splits the probability between those two. The square marks the part of the photo it is given."
             />
+            {isUpload && (
+              <>
+                {' '}
+                <T
+                  zh="你的照片只取中间的正方形，再缩成 32×32：动物占满画面时效果最好。"
+                  en="From your photo it takes the square in the middle, shrunk to 32×32: it works best when the animal fills the frame."
+                />
+              </>
+            )}
           </p>
         </div>
       </div>
