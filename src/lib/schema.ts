@@ -74,5 +74,7 @@ export const termSchema = z.object({
   en: z.string().min(1),
   /** Further spellings found in the text (e.g. 斜坡 for ReLU); each is matched as a substring. */
   aliases: z.object({ zh: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({}),
+  /** Phrases in which a form of the term does not carry its sense ("for example"): not marked, not counted. */
+  exclude: z.object({ zh: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).default({}),
   definition: localized,
 });
