@@ -32,7 +32,8 @@ export interface ParagraphData {
   kind?: 'text' | 'caption';
   segments?: SegmentData[];
   /** Editor's reason why this paragraph has fewer segments than the sentence rule asks. */
-  segmentNote?: string;
+  segmentNote?: string;  /** Editor's notes on the paragraph, both languages; not part of any rendition. */
+  notes?: Array<{ zh?: string; en?: string }>;
 }
 
 /**
@@ -147,7 +148,8 @@ export const DRAFT_MARKER = 'TODO';
  * Check one part for alignment problems.
  *
  * Rules: ids match `<part>-pNN`, are unique and numbered 1, 2, 3… in order;
- * every paragraph's segments pass {@link segmentProblems}; when `seed` is
+ * every paragraph's segments pass {@link segmentProblems} and its editor's
+ * notes have both languages; when `seed` is
  * given, the literal segments of each paragraph joined equal the seed's
  * paragraph character for character (and the free ones too where the seed
  * has a free rendition, i.e. s00), with as many paragraphs as the seed;
@@ -168,6 +170,11 @@ export function alignmentProblems(part: PartData, seed?: SeedTexts): string[] {
     if (seen.has(p.id)) problems.push(`paragraph ${name}: duplicate id`);
     seen.add(p.id);
     problems.push(...segmentProblems(p));
+    (p.notes ?? []).forEach((n, k) => {
+      for (const lang of ['zh', 'en'] as const) {
+        if (!n[lang]?.trim() || n[lang]!.trim() === DRAFT_MARKER) problems.push(`paragraph ${name}: note ${k + 1}: ${lang} is missing`);
+      }
+    });
   });
   const fromSeed = seed?.[part.part];
   if (seed && !fromSeed) problems.push(`part ${part.part}: the seed has no paragraphs for this part`);

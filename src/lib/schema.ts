@@ -27,6 +27,8 @@ export const paragraphSchema = z
     kind: z.enum(['text', 'caption']).default('text'),
     segments: z.array(segmentSchema).default([]),
     segmentNote: text.optional(),
+    /** Editor's notes shown after the paragraph, outside every rendition (EditorNote.astro). */
+    notes: z.array(z.object({ zh: text.min(1), en: text.min(1) })).default([]),
   })
   .transform((p) => ({
     ...p,

@@ -163,6 +163,23 @@ describe('segments', () => {
   });
 });
 
+describe('editor’s notes', () => {
+  it('are parsed per paragraph, both languages, and passed to the page unchanged', async () => {
+    const { prepareReading } = await import('../../src/lib/reading');
+    const s05 = parts.find((p) => p.part === 's05')!;
+    const p04 = s05.paragraphs[3]!;
+    expect(p04.notes.length).toBe(1);
+    expect(prepareReading(s05, []).paragraphs[3]!.notes).toEqual(p04.notes);
+    expect(s05.paragraphs[4]!.notes).toEqual([]);
+  });
+
+  it('a note without one of its languages is rejected, naming the paragraph', () => {
+    const raw = structuredClone(rawParts().find((p) => p.file === 's05.mdx')!.data) as { paragraphs: Array<{ notes?: Array<Record<string, string>> }> };
+    raw.paragraphs[3]!.notes![0]!.en = ' ';
+    expect(alignmentProblems(raw as never)).toContain('paragraph s05-p04: note 1: en is missing');
+  });
+});
+
 describe('figure slots', () => {
   it('every paragraph ending in "：" and the caption line "猫" has a figure slot', () => {
     for (const part of parts) {
