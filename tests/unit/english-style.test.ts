@@ -1,12 +1,12 @@
 /**
  * One term, one rendering, American spelling, English digit grouping: the
  * English of every part (renditions, title, figure captions and descriptions,
- * the English of the MDX notes) never uses a British spelling or a rejected
+ * the English of the MDX notes) and of the glossary never uses a British spelling or a rejected
  * variant. The rules are the editors' (issue 10 §3); each has a negative case.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadParts } from './load-content';
+import { loadGlossary, loadParts } from './load-content';
 
 /** Rejected spellings and variants, each with the one the site uses. */
 const RULES: Array<{ re: RegExp; use: string }> = [
@@ -42,6 +42,9 @@ function englishTexts(): Array<{ where: string; text: string }> {
     const body = readFileSync(`src/content/parts/${part.part}.mdx`, 'utf8').replace(/^---\n[\s\S]*?\n---/, '');
     for (const line of body.split('\n')) if (/^[A-Z]/.test(line)) out.push({ where: `${part.part} notes`, text: line });
   }
+  for (const t of loadGlossary()) {
+    for (const text of [t.en, ...(t.aliases.en ?? []), t.definition.en]) out.push({ where: `glossary ${t.id}`, text });
+  }
   return out;
 }
 
@@ -59,9 +62,9 @@ describe('English style', () => {
     expect(bad).toEqual([]);
   });
 
-  it('covers every part: renditions, titles, captions, descriptions and notes', () => {
+  it('covers every part (renditions, titles, captions, descriptions, notes) and the glossary', () => {
     const wheres = englishTexts().map((t) => t.where);
-    for (const w of ['s00 title', 's05-p07-s2', 's06-p07-s3', 'digits-network description', 'fit1d-train caption', 's05 notes']) expect(wheres).toContain(w);
+    for (const w of ['s00 title', 's05-p07-s2', 's06-p07-s3', 'digits-network description', 'fit1d-train caption', 's05 notes', 'glossary gray-level']) expect(wheres).toContain(w);
   });
 
   it.each([
