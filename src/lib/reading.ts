@@ -12,6 +12,14 @@ export interface RenderParagraph {
   number: number;
   text: Record<Rendition, string>;
   segments: Record<Rendition, Segment[]>;
+  /** Editor's notes shown after the paragraph (not part of any rendition). */
+  notes: EditorNoteText[];
+}
+
+/** One editor's note, in both languages. */
+export interface EditorNoteText {
+  zh: string;
+  en: string;
 }
 
 export interface RenderFigure {
@@ -25,7 +33,7 @@ export interface RenderFigure {
 
 interface PartInput {
   part: string;
-  paragraphs: Array<{ id: string; kind: 'text' | 'caption'; literal?: string; free?: string; en?: string }>;
+  paragraphs: Array<{ id: string; kind: 'text' | 'caption'; literal?: string; free?: string; en?: string; notes?: EditorNoteText[] }>;
   figures: Array<{ id: string; para: string; caption: { zh?: string; en?: string }; description: { zh?: string; en?: string } }>;
 }
 
@@ -44,7 +52,7 @@ export function prepareReading(part: PartInput, terms: readonly Term[]): { parag
       // Captions stay plain: they label figures.
       segments[r] = p.kind === 'caption' ? [{ text: text[r] }] : markFirstUses(text[r], terms, r === 'en' ? 'en' : 'zh', marked[r]);
     }
-    return { id: p.id, kind: p.kind, number: i + 1, text, segments };
+    return { id: p.id, kind: p.kind, number: i + 1, text, segments, notes: p.notes ?? [] };
   });
   const chapter = part.part === 's00' ? null : String(Number(part.part.slice(1)));
   const figures = part.figures.map((f, i) => ({
