@@ -9,6 +9,12 @@ export interface Term {
   zh: string;
   en: string;
   aliases?: { zh?: string[]; en?: string[] };
+  /**
+   * Phrases in which a form does not carry the term's sense (for "example":
+   * "for example"). A form found inside one of them is neither marked by
+   * {@link markFirstUses} nor counted by {@link usesTerm}.
+   */
+  exclude?: { zh?: string[]; en?: string[] };
   definition: { zh: string; en: string };
 }
 
@@ -52,11 +58,43 @@ interface Hit {
 }
 
 /**
+ * Where a term's exclusion phrases occur in a text (same matching rules as
+ * the forms: Chinese substrings, English whole words, case-insensitive).
+ * @returns [start, end) character ranges
+ */
+function excludedRanges(text: string, term: Term, lang: TextLang): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const phrase of term.exclude?.[lang] ?? []) {
+    for (const m of text.matchAll(formPattern(phrase, lang))) out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+/**
+ * Occurrences of a term's forms that carry its sense: every match of every
+ * form, longest form first and in text order within a form, minus those
+ * lying inside an exclusion phrase.
+ */
+function* senseMatches(text: string, term: Term, lang: TextLang, forms = termForms(term, lang)): Generator<Hit> {
+  const excluded = excludedRanges(text, term, lang);
+  for (const form of forms) {
+    for (const m of text.matchAll(formPattern(form, lang))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (excluded.some(([a, b]) => start >= a && end <= b)) continue;
+      yield { term, start, end };
+    }
+  }
+}
+
+/**
  * Split a paragraph into runs, marking the first occurrence of each term
  * not yet in `marked`, and add the marked term ids to `marked`.
  *
  * Longer forms claim text first (吸引子盆地 before 吸引子); a shorter term then
- * takes its earliest occurrence that does not overlap a claimed one.
+ * takes its earliest occurrence that does not overlap a claimed one. A form
+ * inside one of the term's `exclude` phrases is skipped ("example" in "for
+ * example").
  *
  * @param text paragraph text
  * @param terms all glossary terms
@@ -74,13 +112,9 @@ export function markFirstUses(text: string, terms: readonly Term[], lang: TextLa
   const free = (start: number, end: number) => claimed.every((h) => end <= h.start || start >= h.end);
   for (const { term, forms } of candidates) {
     let best: Hit | undefined;
-    for (const form of forms) {
-      for (const m of text.matchAll(formPattern(form, lang))) {
-        const hit = { term, start: m.index, end: m.index + m[0].length };
-        if (!free(hit.start, hit.end)) continue;
-        if (!best || hit.start < best.start) best = hit;
-        break;
-      }
+    for (const hit of senseMatches(text, term, lang, forms)) {
+      if (!free(hit.start, hit.end)) continue;
+      if (!best || hit.start < best.start) best = hit;
     }
     if (best) claimed.push(best);
   }
@@ -98,13 +132,13 @@ export function markFirstUses(text: string, terms: readonly Term[], lang: TextLa
 }
 
 /**
- * Does a text use a term (any form, in the text's language)?
+ * Does a text use a term (any form, in the text's language, outside its exclusion phrases)?
  * @param text paragraph text
  * @param term glossary term
  * @param lang language of `text`
  */
 export function usesTerm(text: string, term: Term, lang: TextLang): boolean {
-  return termForms(term, lang).some((f) => formPattern(f, lang).test(text));
+  return !senseMatches(text, term, lang).next().done;
 }
 
 /** A paragraph that uses a term. */

@@ -4,7 +4,7 @@
  * {@link alignmentProblems}).
  */
 import { z } from 'astro/zod';
-import { alignmentProblems, joinSegments, segmentId } from './alignment';
+import { alignmentProblems, joinSegments, segmentId, type SeedTexts } from './alignment';
 
 const text = z.string();
 const localized = z.object({ zh: text, en: text });
@@ -44,18 +44,28 @@ export const figureSchema = z.object({
   description: localized.partial(),
 });
 
-/** One part (page) of the text. */
-export const partSchema = z
-  .object({
-    part: z.enum(['s00', 's05', 's06']),
-    order: z.number().int().positive(),
-    title: localized,
-    paragraphs: z.array(paragraphSchema).min(1),
-    figures: z.array(figureSchema).default([]),
-  })
-  .superRefine((part, ctx) => {
-    for (const message of alignmentProblems(part)) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+/**
+ * Schema of one part (page) of the text. With `seed`, the literal (and, for
+ * s00, free) segments joined must equal the seed's paragraphs too.
+ *
+ * @param seed the seed's paragraphs by part (`seedTexts` in src/lib/seed.ts)
+ */
+export function makePartSchema(seed?: SeedTexts) {
+  return partObject.superRefine((part, ctx) => {
+    for (const message of alignmentProblems(part, seed)) ctx.addIssue({ code: z.ZodIssueCode.custom, message });
   });
+}
+
+const partObject = z.object({
+  part: z.enum(['s00', 's05', 's06']),
+  order: z.number().int().positive(),
+  title: localized,
+  paragraphs: z.array(paragraphSchema).min(1),
+  figures: z.array(figureSchema).default([]),
+});
+
+/** One part (page) of the text, without the seed-fidelity rule (see {@link makePartSchema}). */
+export const partSchema = makePartSchema();
 
 /** One glossary term, both languages, with a one-line definition in each. */
 export const termSchema = z.object({
@@ -64,5 +74,7 @@ export const termSchema = z.object({
   en: z.string().min(1),
   /** Further spellings found in the text (e.g. 斜坡 for ReLU); each is matched as a substring. */
   aliases: z.object({ zh: z.array(z.string()).default([]), en: z.array(z.string()).default([]) }).default({}),
+  /** Phrases in which a form of the term does not carry its sense ("for example"): not marked, not counted. */
+  exclude: z.object({ zh: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).default({}),
   definition: localized,
 });

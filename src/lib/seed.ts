@@ -107,3 +107,21 @@ export function seedHeadings(seed: string): Partial<Record<PartId, string>> {
 export function marksFigure(text: string): boolean {
   return text.endsWith('：');
 }
+
+/**
+ * The seed's paragraphs grouped for the fidelity rules of
+ * `alignmentProblems` (src/lib/alignment.ts): per part, the literal
+ * paragraphs in order and, where the seed has one (s00), the free ones.
+ *
+ * @param seed the whole seed text
+ * @returns `{ s00: { literal, free }, s05: { literal }, s06: { literal } }`
+ */
+export function seedTexts(seed: string): Record<PartId, { literal: string[]; free?: string[] }> {
+  const out = {} as Record<PartId, { literal: string[]; free?: string[] }>;
+  for (const p of parseSeed(seed)) {
+    const entry = (out[p.part] ??= { literal: [] });
+    if (p.rendition === 'literal') entry.literal.push(p.text);
+    else (entry.free ??= []).push(p.text);
+  }
+  return out;
+}
