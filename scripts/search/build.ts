@@ -17,7 +17,8 @@ import * as pagefind from 'pagefind';
 import yaml from 'js-yaml';
 import { PART_ROUTES } from '../../src/lib/parts';
 import { indexContent } from '../../src/lib/search/segment';
-import { recordUrl } from '../../src/lib/search/records';
+import { recordUrl, segmentStarts, SEGMENTS_META } from '../../src/lib/search/records';
+import { ZWSP } from '../../src/lib/search/segment';
 import type { SearchTerm } from '../../src/lib/search/glossary-match';
 import { readSiteRecords } from './extract';
 
@@ -67,6 +68,11 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
+/** The texts of the segments starting at `starts` in `text`. */
+function segmentTexts(text: string, starts: readonly number[]): string[] {
+  return starts.map((s, k) => text.slice(s, starts[k + 1] ?? text.length));
+}
+
 /** Build the index; throws (failing `npm run build`) on any Pagefind error. */
 export async function main(root = process.cwd()): Promise<void> {
   const dist = resolve(root, process.env.SITE_DIST ?? 'dist');
@@ -79,7 +85,13 @@ export async function main(root = process.cwd()): Promise<void> {
   if (!index || errors.length) throw new Error(`search: Pagefind could not start: ${errors.join('; ')}`);
   try {
     for (const rec of records) {
-      const res = await index.addCustomRecord({ url: recordUrl(rec), content: indexContent(rec.text), language: INDEX_LANGUAGE });
+      const content = indexContent(rec.text);
+      // Segment offsets in the text as the index gives it back (index forms, U+200B removed),
+      // so the search UI can open the segment that holds the hits.
+      const stored = content.replaceAll(ZWSP, '');
+      const starts = rec.segStarts && segmentStarts(stored, segmentTexts(rec.text, rec.segStarts).map((t) => indexContent(t).replaceAll(ZWSP, '').trim()));
+      const meta: Record<string, string> = starts ? { [SEGMENTS_META]: starts.join(',') } : {};
+      const res = await index.addCustomRecord({ url: recordUrl(rec), content, language: INDEX_LANGUAGE, meta });
       if (res.errors.length) throw new Error(`search: ${recordUrl(rec)}: ${res.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: outDir });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { PART_ROUTES } from '../../src/lib/parts';
-import { SEARCH_RENDITIONS, type SearchRendition, type TextRecord } from '../../src/lib/search/records';
+import { SEARCH_RENDITIONS, segmentStarts, type SearchRendition, type TextRecord } from '../../src/lib/search/records';
 
 interface Attr {
   name: string;
@@ -78,7 +78,14 @@ export function extractRecords(html: string, part: string, slug: string): TextRe
       const key = `${para}/${r}`;
       if (!isPlaceholder(text) && !seen.has(key)) {
         seen.add(key);
-        out.push({ part, slug, para, rendition: r as SearchRendition, text });
+        const segs: string[] = [];
+        walk(inner, (s) => {
+          if (!s.tagName || attr(s, 'data-seg-id') === undefined) return false;
+          segs.push(textOf(s).replace(/\s+/gu, ' ').trim());
+          return true;
+        });
+        const segStarts = segs.length ? segmentStarts(text, segs) : null;
+        out.push({ part, slug, para, rendition: r as SearchRendition, text, ...(segStarts ? { segStarts } : {}) });
       }
       return true;
     });

@@ -18,8 +18,11 @@ export interface Term {
   definition: { zh: string; en: string };
 }
 
-/** A piece of a paragraph: plain text, or a term's first use on the page. */
-export type Segment = { text: string; term?: undefined } | { text: string; term: Term };
+/**
+ * A run of a paragraph's text: plain text, or a term's first use on the page.
+ * (Not to be confused with a segment, the aligned sentence unit of src/lib/alignment.ts.)
+ */
+export type TextRun = { text: string; term?: undefined } | { text: string; term: Term };
 
 /** Language of a text being scanned: Chinese matches substrings, English whole words, case-insensitively. */
 export type TextLang = 'zh' | 'en';
@@ -85,7 +88,7 @@ function* senseMatches(text: string, term: Term, lang: TextLang, forms = termFor
 }
 
 /**
- * Split a paragraph into segments, marking the first occurrence of each term
+ * Split a paragraph into runs, marking the first occurrence of each term
  * not yet in `marked`, and add the marked term ids to `marked`.
  *
  * Longer forms claim text first (吸引子盆地 before 吸引子); a shorter term then
@@ -97,9 +100,9 @@ function* senseMatches(text: string, term: Term, lang: TextLang, forms = termFor
  * @param terms all glossary terms
  * @param lang language of `text`
  * @param marked ids of terms already marked earlier on the page for this rendition (mutated)
- * @returns segments whose texts concatenate to exactly `text`
+ * @returns runs whose texts concatenate to exactly `text`
  */
-export function markFirstUses(text: string, terms: readonly Term[], lang: TextLang, marked: Set<string>): Segment[] {
+export function markFirstUses(text: string, terms: readonly Term[], lang: TextLang, marked: Set<string>): TextRun[] {
   const candidates = terms
     .filter((term) => !marked.has(term.id))
     .map((term) => ({ term, forms: termForms(term, lang) }))
@@ -116,16 +119,16 @@ export function markFirstUses(text: string, terms: readonly Term[], lang: TextLa
     if (best) claimed.push(best);
   }
   claimed.sort((a, b) => a.start - b.start);
-  const segments: Segment[] = [];
+  const runs: TextRun[] = [];
   let pos = 0;
   for (const h of claimed) {
-    if (h.start > pos) segments.push({ text: text.slice(pos, h.start) });
-    segments.push({ text: text.slice(h.start, h.end), term: h.term });
+    if (h.start > pos) runs.push({ text: text.slice(pos, h.start) });
+    runs.push({ text: text.slice(h.start, h.end), term: h.term });
     marked.add(h.term.id);
     pos = h.end;
   }
-  if (pos < text.length) segments.push({ text: text.slice(pos) });
-  return segments;
+  if (pos < text.length) runs.push({ text: text.slice(pos) });
+  return runs;
 }
 
 /**

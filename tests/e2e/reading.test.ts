@@ -41,11 +41,17 @@ describe('HTML contract', () => {
           id: el.id,
           pid: el.getAttribute('data-para-id'),
           r: [...el.querySelectorAll(':scope > [data-rendition]')].map((x) => [x.getAttribute('data-rendition'), x.getAttribute('lang'), x.textContent]),
+          segs: [...el.querySelectorAll(':scope > [data-rendition]')].map((x) =>
+            [...x.querySelectorAll('[data-seg-id]')].map((s) => [s.getAttribute('data-seg-id'), s.parentElement === x, s.textContent]),
+          ),
         })),
       );
       expect(dom.map((d) => d.pid)).toEqual(content.paragraphs.map((p) => p.id));
-      for (const d of dom) {
+      for (const [i, d] of dom.entries()) {
         expect(d.id).toBe(d.pid);
+        // Each rendition holds the paragraph's segments, in order, as direct children with their exact text.
+        const segs = content.paragraphs[i]!.segments;
+        (['literal', 'free', 'en'] as const).forEach((r, j) => expect(d.segs[j], `${d.id} ${r}`).toEqual(segs.map((s) => [s.id, true, s[r]])));
         expect(d.r.map((x) => x[0])).toEqual(['literal', 'free', 'en']);
         expect(d.r.map((x) => x[1])).toEqual(['zh-CN', 'zh-CN', 'en']);
       }

@@ -38,16 +38,25 @@ function clean(problems: PageProblems): void {
   expect(problems.foreignRequests).toEqual([]);
 }
 
-/** Follow a result link and check the page shows the paragraph, in the rendition, with the query marked. */
+/**
+ * Follow a result link and check the page shows the paragraph, in the
+ * rendition, with the query marked; a link to a segment (`#s05-p07-s2`) must
+ * name a segment whose own text holds a marked hit.
+ */
 async function followResult(page: Page, link: string, rendition: string, marked: RegExp): Promise<void> {
-  const para = /#(.+)$/.exec(link)![1]!;
+  const hash = /#(.+)$/.exec(link)![1]!;
+  const para = hash.replace(/-s\d+$/, '');
   await page.locator(`a.sr-link[href="${link.replace(/"/g, '\\"')}"]`).first().click();
-  await page.waitForURL((url) => url.hash === `#${para}`);
+  await page.waitForURL((url) => url.hash === `#${hash}`);
   const target = page.locator(`[data-para-id="${para}"] [data-rendition="${rendition}"]`).first();
   await expect.poll(() => target.isVisible()).toBe(true);
   const marks = target.locator('mark.search-hit');
   await expect.poll(() => marks.count()).toBeGreaterThan(0);
   expect((await marks.allInnerTexts()).join(' ')).toMatch(marked);
+  if (hash !== para) {
+    const segMarks = target.locator(`[data-seg-id="${hash}"] mark.search-hit`);
+    expect(await segMarks.count(), `the linked segment ${hash} holds a hit`).toBeGreaterThan(0);
+  }
   await expect.poll(() => target.evaluate((el) => {
     const r = el.getBoundingClientRect();
     return r.bottom > 0 && r.top < window.innerHeight;
@@ -63,7 +72,8 @@ describe('search results', () => {
     expect(run.terms).toContain('weight');
     const free = run.hrefs.find((h) => h.includes('r=free'));
     expect(free, 'a free-rendition hit').toBeTruthy();
-    expect(free).toMatch(/^\/[a-z-]+\/\?r=free&hl=%E6%9D%83%E9%87%8D#s\d\d-p\d\d$/);
+    // Results open the segment (sentence) that holds the hit, not only the paragraph.
+    expect(free).toMatch(/^\/[a-z-]+\/\?r=free&hl=%E6%9D%83%E9%87%8D#s\d\d-p\d\d-s\d+$/);
     await followResult(page, free!, 'free', /权重/);
     expect(await page.evaluate(() => document.documentElement.dataset.r)).toBe('free');
     clean(problems);
@@ -175,6 +185,21 @@ describe('recall on every glossary term (both languages)', () => {
       const got = new Set(runs[i]!.keys);
       for (const key of expectedKeys(records, q)) if (!got.has(key)) misses.push(`${q}: ${key}`);
       if (!runs[i]!.terms.includes(id)) misses.push(`${q}: glossary entry ${id} not offered`);
+      // Every text result opens a segment of its own paragraph; where the paragraph holds the
+      // term as one phrase, the segment opened holds it.
+      for (const href of runs[i]!.hrefs.filter((h) => !h.startsWith('/glossary/'))) {
+        const m = /[?&]r=(literal|free|en)\b.*#((s\d\d-p\d\d)-s(\d+))$/.exec(href);
+        if (!m) {
+          misses.push(`${q}: result ${href} does not open a segment`);
+          continue;
+        }
+        const rec = records.find((r) => r.para === m[3] && r.rendition === m[1]);
+        const k = Number(m[4]) - 1;
+        const starts = rec?.segStarts ?? [];
+        const segText = rec ? rec.text.slice(starts[k] ?? 0, starts[k + 1] ?? rec.text.length) : '';
+        const holds = (t: string) => t.toLowerCase().includes(q.toLowerCase());
+        if (rec && holds(rec.text) && !holds(segText)) misses.push(`${q}: ${m[2]} (${m[1]}) does not hold it`);
+      }
     });
     expect(misses).toEqual([]);
     clean(problems);

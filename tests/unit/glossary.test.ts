@@ -100,10 +100,10 @@ describe('first-use markup', () => {
   it('keeps the text exactly and prefers the longer term at the same place', () => {
     const text = '划分区域（“吸引子盆地”）与吸引子';
     const marked = new Set<string>();
-    const segs = markFirstUses(text, [b, a], 'zh', marked);
-    expect(segs.map((s) => s.text).join('')).toBe(text);
-    expect(segs.filter((s) => s.term).map((s) => s.term!.id)).toEqual(['basin', 'attractor']);
-    expect(segs.find((s) => s.term?.id === 'attractor')!.text).toBe('吸引子');
+    const runs = markFirstUses(text, [b, a], 'zh', marked);
+    expect(runs.map((s) => s.text).join('')).toBe(text);
+    expect(runs.filter((s) => s.term).map((s) => s.term!.id)).toEqual(['basin', 'attractor']);
+    expect(runs.find((s) => s.term?.id === 'attractor')!.text).toBe('吸引子');
     expect([...marked].sort()).toEqual(['attractor', 'basin']);
   });
 
@@ -121,8 +121,8 @@ describe('first-use markup', () => {
   it('a whole part keeps every rendition text intact after markup', () => {
     const s05 = parts.find((p) => p.part === 's05')!;
     const { paragraphs } = prepareReading(s05, terms);
-    for (const p of paragraphs) for (const r of ['literal', 'free', 'en'] as const) expect(p.segments[r].map((s) => s.text).join('')).toBe(p.text[r]);
-    expect(paragraphs.flatMap((p) => p.segments.literal).filter((s) => s.term).length).toBeGreaterThan(20);
+    for (const p of paragraphs) for (const r of ['literal', 'free', 'en'] as const) expect(p.segments[r].map((seg) => seg.runs.map((s) => s.text).join('')).join(r === 'en' ? ' ' : '')).toBe(p.text[r]);
+    expect(paragraphs.flatMap((p) => p.segments.literal.flatMap((seg) => seg.runs)).filter((s) => s.term).length).toBeGreaterThan(20);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * On a part page opened from a search result
- * (`/<slug>/?r=<rendition>&hl=<query>#<para-id>`): marks the query's words in
- * that paragraph (every rendition of it), brings the paragraph into view and
+ * (`/<slug>/?r=<rendition>&hl=<query>#<para-id or segment id>`): marks the query's words in
+ * that paragraph (every rendition of it), brings the hit in the linked segment (else the first visible one) into view and
  * flashes it. Runs on load and again when only the hash changes.
  *
  * Include it once in the part pages:
@@ -75,8 +75,11 @@ export function highlightFromLocation(): number {
   }
   const query = new URLSearchParams(window.location.search).get(HIGHLIGHT_PARAM) ?? '';
   if (!id) return 0;
-  const para = document.getElementById(id);
+  // A sentence link (`s05-p07-s2`) names a segment inside its paragraph.
+  const segMatch = /^(s\d\d-p\d\d)-s\d+$/.exec(id);
+  const para = document.getElementById(segMatch ? segMatch[1]! : id);
   if (!para || !para.hasAttribute('data-para-id')) return 0;
+  const inSegment = (el: Element) => !segMatch || el.closest('[data-seg-id]')?.getAttribute('data-seg-id') === id;
   clearMarks();
   const q = foldWithMap(query).text.trim();
   const needles = q ? [...new Set([q, ...q.split(' ').filter(Boolean)])] : [];
@@ -97,7 +100,8 @@ export function highlightFromLocation(): number {
   if (count === 0) return 0;
   requestAnimationFrame(() => {
     const marks = [...para.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}`)];
-    const visibleMark = marks.find((m) => m.offsetParent !== null && m.getClientRects().length > 0);
+    const visible = marks.filter((m) => m.offsetParent !== null && m.getClientRects().length > 0);
+    const visibleMark = visible.find(inSegment) ?? visible[0];
     (visibleMark ?? para).scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
   });
   return count;

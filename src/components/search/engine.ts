@@ -16,13 +16,13 @@ import { foldWithMap, type FoldedText } from '../../lib/search/fold';
 import { matchTerms, type SearchTerm } from '../../lib/search/glossary-match';
 import { matchText } from '../../lib/search/match';
 import { hasHan, parseQuery, phraseQuery, type ParsedQuery } from '../../lib/search/query';
-import { parseRecordUrl, recordOrder, type RecordAddress } from '../../lib/search/records';
+import { bestSegment, parseRecordUrl, recordOrder, SEGMENTS_META, type RecordAddress } from '../../lib/search/records';
 import type { PartInfo, SearchHit, SearchOutcome } from '../../lib/search/render';
 
 /** The part of Pagefind's JS API this uses. */
 interface PagefindResult {
   id: string;
-  data(): Promise<{ url: string; raw_url?: string; content: string }>;
+  data(): Promise<{ url: string; raw_url?: string; content: string; meta?: Record<string, string> }>;
 }
 interface PagefindInstance {
   init(): Promise<void>;
@@ -43,6 +43,8 @@ interface StoredRecord {
   address: RecordAddress;
   text: string;
   folded: FoldedText;
+  /** Segment start offsets in `text` (from the record's metadata), if any. */
+  segStarts?: number[];
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
@@ -121,7 +123,9 @@ export class SearchEngine {
     if (!rec) {
       rec = result.data().then((d) => {
         const address = parseRecordUrl(d.raw_url ?? d.url);
-        return address ? { address, text: d.content, folded: foldWithMap(d.content) } : null;
+        const starts = (d.meta?.[SEGMENTS_META] ?? '').split(',').filter(Boolean).map(Number);
+        const segStarts = starts.length && starts.every(Number.isFinite) ? starts : undefined;
+        return address ? { address, text: d.content, folded: foldWithMap(d.content), segStarts } : null;
       });
       this.records.set(result.id, rec);
       rec.catch(() => this.records.delete(result.id));
@@ -168,7 +172,8 @@ export class SearchEngine {
           if (hits.has(key)) continue;
           const m = matchText(rec.folded, v);
           if (!m) continue;
-          hits.set(key, { ...rec.address, text: rec.text, exact: m.exact, ranges: m.ranges, matchedQuery: v.text });
+          const seg = bestSegment(rec.address.para, rec.segStarts, m.ranges, rec.text, v.text);
+          hits.set(key, { ...rec.address, text: rec.text, exact: m.exact, ranges: m.ranges, matchedQuery: v.text, seg });
           if (i > 0) convertedTo.add(v.text);
         }
       }

@@ -29,6 +29,12 @@ export interface TextRecord {
   rendition: SearchRendition;
   /** The rendition's text as the page shows it. */
   text: string;
+  /**
+   * Start offset in `text` (UTF-16 units) of each aligned segment, in order:
+   * segment `<para>-s<k+1>` starts at `segStarts[k]`. Absent when the page
+   * has no segment markup for the rendition.
+   */
+  segStarts?: number[];
 }
 
 /** Where a record lives. */
@@ -66,11 +72,71 @@ export function parseRecordUrl(url: string): RecordAddress | null {
  * @param rec the record's address
  * @param query the (folded) query text to highlight on arrival; '' for none
  */
-export function resultHref(rec: Pick<RecordAddress, 'slug' | 'para' | 'rendition'>, query: string): string {
+export function resultHref(rec: Pick<RecordAddress, 'slug' | 'para' | 'rendition'> & { seg?: string | null }, query: string): string {
   const params = new URLSearchParams({ r: rec.rendition });
   if (query) params.set(HIGHLIGHT_PARAM, query);
-  return `/${rec.slug}/?${params.toString()}#${encodeURIComponent(rec.para)}`;
+  return `/${rec.slug}/?${params.toString()}#${encodeURIComponent(rec.seg ?? rec.para)}`;
 }
+
+/**
+ * Start offsets of segments within their paragraph's text, found in order:
+ * each segment's text is looked for from where the previous one ended, so
+ * white space the page puts between segments is skipped.
+ *
+ * @param text the whole rendition text (as indexed or as returned by the index)
+ * @param segments each segment's text, in the same form as `text`
+ * @returns one start offset per segment, or null when a segment is not found in order
+ */
+export function segmentStarts(text: string, segments: readonly string[]): number[] | null {
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const seg of segments) {
+    const at = text.indexOf(seg, cursor);
+    if (seg === '' || at < 0) return null;
+    starts.push(at);
+    cursor = at + seg.length;
+  }
+  return starts;
+}
+
+/**
+ * The segment a search hit should open. Each segment is scored by the hits
+ * whose start lies in it: a hit that is the whole query counts most, then the
+ * number of different words hit (a query matched with its words apart), then
+ * the number of hits; the earliest segment wins a tie.
+ *
+ * @param para paragraph id, e.g. `s05-p07`
+ * @param starts segment start offsets ({@link segmentStarts}); empty or absent gives null
+ * @param ranges the hits in `text`
+ * @param text the rendition's text the ranges index into
+ * @param query the query as matched (folded); compared case-insensitively with each hit's text
+ * @returns a segment id like `s05-p07-s2`, or null when there are no segments or no hits
+ */
+export function bestSegment(
+  para: string,
+  starts: readonly number[] | undefined,
+  ranges: ReadonlyArray<{ start: number; end: number }>,
+  text: string,
+  query: string,
+): string | null {
+  if (!starts || starts.length === 0 || ranges.length === 0) return null;
+  const whole = query.trim().toLowerCase().replace(/\s+/gu, ' ');
+  const words = starts.map(() => new Set<string>());
+  const score = new Array<number>(starts.length).fill(0);
+  for (const r of ranges) {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= r.start) k++;
+    const hit = text.slice(r.start, r.end).toLowerCase().replace(/\s+/gu, ' ');
+    if (hit === whole) score[k]! += 1000;
+    words[k]!.add(hit);
+    score[k]! += 1;
+  }
+  words.forEach((w, k) => (score[k]! += 10 * w.size));
+  return `${para}-s${score.indexOf(Math.max(...score)) + 1}`;
+}
+
+/** Pagefind metadata key that carries {@link TextRecord.segStarts} (comma-separated offsets). */
+export const SEGMENTS_META = 'segs';
 
 /** Sort key of a record: part order, paragraph order, rendition order. */
 export function recordOrder(rec: Pick<RecordAddress, 'part' | 'para' | 'rendition'>): number {

@@ -24,6 +24,8 @@ export interface SearchHit extends RecordAddress {
   ranges: Range[];
   /** Folded query text the hit was found with (the query, or its simplified form). */
   matchedQuery: string;
+  /** The segment holding the most hits (`s05-p07-s2`), which the result opens; null links to the paragraph. */
+  seg?: string | null;
 }
 
 /** What a search produced, ready to render. */
@@ -164,7 +166,7 @@ export function renderResultChunk(outcome: SearchOutcome, parts: readonly PartIn
     const pieces = excerpt(h.text, h.ranges, h.rendition === 'en' ? EXCERPT_LENGTH.en : EXCERPT_LENGTH.zh);
     html +=
       `<li role="option" aria-selected="false" id="${id()}" class="sr-option">` +
-      `<a class="sr-link" href="${escapeHtml(resultHref(h, h.matchedQuery))}" data-result-para="${escapeHtml(h.para)}" data-result-rendition="${h.rendition}">` +
+      `<a class="sr-link" href="${escapeHtml(resultHref(h, h.matchedQuery))}" data-result-para="${escapeHtml(h.para)}"${h.seg ? ` data-result-seg="${escapeHtml(h.seg)}"` : ''} data-result-rendition="${h.rendition}">` +
       `<span class="sr-meta"><span class="sr-badge sr-badge-${h.rendition}" lang="${lang}">${RENDITION_LABEL[h.rendition]}</span>` +
       `<span class="sr-para">¶${paraNumber(h.para)}</span></span>` +
       `<span class="sr-excerpt" lang="${lang}">${excerptHtml(pieces)}</span>` +
