@@ -25,7 +25,7 @@ import { parseManifest } from '../../src/lib/models/manifest';
 import { bookFiles, type BookImage, type BookPart, type CreditSection, type FigureMedia } from '../../src/lib/epub/book';
 import { extractPage, pageStylesheets } from '../../src/lib/epub/extract';
 import { packEpub } from '../../src/lib/epub/zip';
-import { serializeXml } from '../../src/lib/epub/xml';
+import { serializeXml, type XmlElement } from '../../src/lib/epub/xml';
 import { BOOK_FILE, formatBytes } from '../../src/lib/epub/meta';
 
 const dist = resolve(process.argv[2] ?? 'dist');
@@ -86,6 +86,18 @@ async function loadImage(src: string, where: string): Promise<{ data: Uint8Array
   return { data, mediaType };
 }
 
+/** An SVG shown through <img> cannot load other files: turns every `<image href>` that is not a data: URI into one. */
+async function embedImages(node: XmlElement, where: string): Promise<void> {
+  if (node.tag === 'image') {
+    const href = node.attrs.find(([k]) => k === 'href' || k === 'xlink:href');
+    if (href && !href[1].startsWith('data:')) {
+      const img = await loadImage(href[1], where);
+      href[1] = `data:${img.mediaType};base64,${Buffer.from(img.data).toString('base64')}`;
+    }
+  }
+  for (const c of node.children) if (typeof c !== 'string') await embedImages(c, where);
+}
+
 const { parts, glossary } = loadContent();
 const images: BookImage[] = [];
 const byHash = new Map<string, string>();
@@ -123,6 +135,7 @@ for (const part of parts) {
     for (const [k, m] of media.entries()) {
       const name = `${fig.id}-${k + 1}`;
       if (m.kind === 'svg') {
+        await embedImages(m.svg, `figure ${fig.id}`);
         const file = addImage(name, Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml(m.svg)}\n`), 'image/svg+xml');
         list.push({ file, alt: m.alt, width: m.width });
       } else {

@@ -154,7 +154,7 @@ function paragraphBlock(p: BookPart['paragraphs'][number], number: number, inCap
 function figureBlock(f: RenderFigure, media: FigureMedia[], captionPara?: { p: BookPart['paragraphs'][number]; number: number }): XmlElement {
   const noData = f.id.startsWith('s00-');
   const body: XmlNode[] = media.length
-    ? [el('div', { class: 'fig-media' }, media.map((m) => el('img', { src: `../images/${m.file}`, alt: m.alt, style: m.width ? `width: ${Math.round(m.width)}px` : undefined })))]
+    ? [el('div', { class: media.length > 2 ? 'fig-media many' : 'fig-media' }, media.map((m) => el('img', { src: `../images/${m.file}`, alt: m.alt, style: m.width ? `width: ${Math.round(m.width)}px` : undefined })))]
     : noData
       ? []
       : [

@@ -183,7 +183,7 @@ function inlineDecls(style: string | undefined): Array<{ prop: string; value: st
 }
 
 /** Properties SVG content inherits that may be set outside the SVG element. */
-const INHERITED = ['color', 'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'letter-spacing', 'text-anchor', 'dominant-baseline', 'font-variant-numeric'];
+const INHERITED = ['font', 'color', 'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'letter-spacing', 'text-anchor', 'dominant-baseline', 'font-variant-numeric'];
 
 /** Properties not worth carrying into a still image. */
 const DROP = /^(cursor|transition.*|animation.*|pointer-events|user-select|-webkit-.*|touch-action|will-change|outline.*|content|box-sizing|scroll-.*|max-width|max-height|width|height|margin.*|display|position|inset|top|left|right|bottom|z-index|aspect-ratio|grid.*|flex.*|align.*|justify.*|place-.*|gap|border.*|background.*|box-shadow|line-height|overflow.*|touch.*|forced-color-adjust|accent-color|visibility)$/;
@@ -278,7 +278,7 @@ function remToPx(v: string): string {
 }
 
 /** Converts an inline SVG subtree into a standalone SVG element with computed styles. */
-function standaloneSvg(svg: Element, styles: PageStyles): XmlElement {
+function standaloneSvg(svg: Element, styles: PageStyles, underlays: Underlay[] = []): XmlElement {
   const convert = (e: Element, isRoot: boolean): XmlElement => {
     const attrs: Record<string, string> = {};
     if (isRoot) {
@@ -308,14 +308,27 @@ function standaloneSvg(svg: Element, styles: PageStyles): XmlElement {
       if (v !== null) style.set(prop, remToPx(v));
     }
     if (style.size) attrs.style = [...style].map(([k, v]) => `${k}: ${v}`).join('; ');
-    if (isRoot && !attrs.width && attrs.viewBox) {
+    if (isRoot && attrs.viewBox) {
       const [, , w, h] = attrs.viewBox.split(/[\s,]+/).map(Number);
-      if (w && h) {
+      const ratio = attrs.preserveAspectRatio === 'none' ? boxAspect(e, styles) : undefined;
+      if (ratio) {
+        // Stretched to its box on the site: give it the box's shape at a column width.
+        attrs.width = String(STRETCHED_WIDTH);
+        attrs.height = String(Math.round(STRETCHED_WIDTH / ratio));
+      } else if (!attrs.width && w && h) {
         attrs.width = String(w);
         attrs.height = String(h);
       }
     }
     const kids: XmlNode[] = [];
+    if (isRoot && underlays.length) {
+      const [vx = 0, vy = 0, vw = 0, vh = 0] = (attrs.viewBox ?? '').split(/[\s,]+/).map(Number);
+      for (const u of underlays) {
+        const box = { x: vx + u.left * vw, y: vy + u.top * vh, width: u.width * vw, height: u.height * vh };
+        const r = (v: number) => String(Math.round(v * 1000) / 1000);
+        kids.push(el('image', { href: u.src, x: r(box.x), y: r(box.y), width: r(box.width), height: r(box.height), preserveAspectRatio: 'none' }));
+      }
+    }
     for (const c of e.childNodes as Node[]) {
       if (isElement(c)) {
         if (c.tagName !== 'foreignObject') kids.push(convert(c, false));
@@ -325,6 +338,53 @@ function standaloneSvg(svg: Element, styles: PageStyles): XmlElement {
     return el(e.tagName, attrs, kids);
   };
   return convert(svg, true);
+}
+
+/** A raster image the site lays under an SVG (absolutely positioned in the same box), as fractions of the box. */
+interface Underlay {
+  src: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * When `img` sits in an absolutely positioned box whose left/top/width/height
+ * are percentages and a sibling of that box is an SVG drawn over it, returns
+ * that SVG and the image's place in it; otherwise undefined.
+ */
+function underlayOf(img: Element, styles: PageStyles): { svg: Element; underlay: Underlay } | undefined {
+  const holder = adapter.getParent(img);
+  const panel = holder && adapter.getParent(holder);
+  if (!holder || !panel) return undefined;
+  const d = styles.declared(holder);
+  if (d.get('position') !== 'absolute') return undefined;
+  const pct = (k: string) => {
+    const m = /^\s*(-?[\d.]+)%\s*$/.exec(d.get(k) ?? '');
+    return m ? Number(m[1]) / 100 : undefined;
+  };
+  const [left, top, width, height] = ['left', 'top', 'width', 'height'].map(pct);
+  if (left === undefined || top === undefined || width === undefined || height === undefined) return undefined;
+  const svg = adapter.getChildren(panel).find((c): c is Element => isElement(c) && c.tagName === 'svg');
+  const src = attr(img, 'src');
+  return svg && src ? { svg, underlay: { src, left, top, width, height } } : undefined;
+}
+
+/** Width in px given to an SVG the site stretches to its box (`preserveAspectRatio="none"`): about a text column. */
+const STRETCHED_WIDTH = 640;
+
+/** Aspect ratio (width / height) of the nearest box (the SVG or up to 3 ancestors) whose CSS sets `aspect-ratio`, or undefined. */
+function boxAspect(e: Element, styles: PageStyles): number | undefined {
+  let p: Element | null = e;
+  for (let i = 0; p && i < 4; i++, p = adapter.getParent(p)) {
+    const raw = styles.declared(p).get('aspect-ratio');
+    if (!raw) continue;
+    const v = resolveVars(raw, styles.vars(p));
+    const m = v && /^\s*([\d.]+)\s*(?:\/\s*([\d.]+))?\s*$/.exec(v);
+    if (m) return Number(m[1]) / Number(m[2] ?? 1);
+  }
+  return undefined;
 }
 
 function hasXlink(e: Element): boolean {
@@ -343,13 +403,27 @@ function intrinsicWidth(e: Element): number | undefined {
   return vb && vb[2] && vb[2] > 0 ? vb[2] : undefined;
 }
 
-/** True when an element is hidden or decorative (not part of the figure's picture). */
+/**
+ * True when an element is hidden or decorative, not part of the figure's
+ * picture: under `hidden`, under `aria-hidden="true"` (unless an ancestor
+ * with `role="img"` speaks for it), an SVG in a control (an icon), or inside
+ * noscript/template/figcaption/canvas.
+ */
 function skipped(e: Element, figure: Element): boolean {
+  const picture = imgRoleAncestor(e, figure);
   for (let p: Element | null = e; p && p !== figure; p = adapter.getParent(p)) {
-    if (attr(p, 'hidden') !== undefined || attr(p, 'aria-hidden') === 'true') return true;
-    if (['button', 'label', 'select', 'noscript', 'template', 'figcaption', 'canvas'].includes(p.tagName)) return true;
+    if (attr(p, 'hidden') !== undefined) return true;
+    if (attr(p, 'aria-hidden') === 'true' && !(picture && isAncestor(picture, p))) return true;
+    if (e.tagName === 'svg' && ['button', 'label', 'select'].includes(p.tagName)) return true;
+    if (['noscript', 'template', 'figcaption', 'canvas'].includes(p.tagName)) return true;
   }
   return false;
+}
+
+/** Nearest ancestor below `figure` with `role="img"` (an HTML box that draws one picture, its label being the alt text). */
+function imgRoleAncestor(e: Element, figure: Element): Element | undefined {
+  for (let p = adapter.getParent(e); p && p !== figure; p = adapter.getParent(p)) if (attr(p, 'role') === 'img') return p;
+  return undefined;
 }
 
 /** HTML element subtree → XHTML nodes (for the editor's notes): elements and text, `lang` mirrored to `xml:lang`, ids and classes dropped. */
@@ -382,16 +456,26 @@ export function extractPage(html: string, css: string[]): PageExtract {
     const figId = attr(e, 'data-figure-id');
     if (e.tagName === 'figure' && figId) {
       const media: FoundMedia[] = [];
+      const underlays = new Map<Element, Underlay[]>();
       walkElements(e, (m) => {
         if (m === e) return undefined;
         if (m.tagName === 'svg') {
           if (!skipped(m, e)) {
             const title = (m.childNodes as Node[]).find((c) => isElement(c) && c.tagName === 'title');
-            media.push({ kind: 'svg', svg: standaloneSvg(m, styles), alt: attr(m, 'aria-label') ?? (title ? textOf(title).trim() : ''), width: intrinsicWidth(m) });
+            const holder = imgRoleAncestor(m, e);
+            const alt = attr(m, 'aria-label') ?? (title ? textOf(title).trim() : holder ? (attr(holder, 'aria-label') ?? '') : '');
+            const svg = standaloneSvg(m, styles, underlays.get(m));
+            const width = Number(svg.attrs.find(([k]) => k === 'width')?.[1]) || intrinsicWidth(m);
+            media.push({ kind: 'svg', svg, alt, width });
           }
           return false;
         }
         if (m.tagName === 'img' && attr(m, 'src') && !skipped(m, e)) {
+          const under = underlayOf(m, styles);
+          if (under) {
+            underlays.set(under.svg, [...(underlays.get(under.svg) ?? []), under.underlay]);
+            return undefined;
+          }
           media.push({ kind: 'img', src: attr(m, 'src')!, alt: attr(m, 'alt') ?? '', width: intrinsicWidth(m) });
         }
         return undefined;

@@ -25,6 +25,7 @@ h2 { font-size: 1.2em; margin: 1.4em 0 0.6em; }
 .fig { margin: 1.8em 0; padding: 0.8em 0; border-top: 1px solid #dddddd; border-bottom: 1px solid #dddddd; page-break-inside: avoid; }
 .fig-media { text-align: center; }
 .fig-media img { max-width: 100%; height: auto; margin: 0.3em; vertical-align: middle; }
+.fig-media.many img { max-width: 46%; }
 .fig-none { font-size: 0.85em; color: #666666; font-style: italic; }
 figcaption { font-size: 0.9em; margin-top: 0.5em; }
 .fig-num { font-weight: bold; margin-right: 0.4em; }
