@@ -204,9 +204,9 @@ writeFileSync(join(dist, 'book', BOOK_FILE), bytes);
 const home = join(dist, 'index.html');
 if (existsSync(home)) {
   const html = readFileSync(home, 'utf8');
-  const filled = html.replace(/(<span[^>]*data-epub-size[^>]*>)[^<]*(<\/span>)/g, `$1, ${formatBytes(bytes.length)}$2`);
-  if (filled === html) console.warn('[epub] dist/index.html has no [data-epub-size] slot: the home page does not show the size');
-  else writeFileSync(home, filled);
+  const slot = /(<span[^>]*data-epub-size[^>]*>)[^<]*(<\/span>)/g;
+  if (!slot.test(html)) console.warn('[epub] dist/index.html has no [data-epub-size] slot: the home page does not show the size');
+  else writeFileSync(home, html.replace(slot, `$1, ${formatBytes(bytes.length)}$2`));
 }
 
 console.log(

@@ -18,12 +18,13 @@
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import * as csstree from 'css-tree';
-import { compile, type Adapter } from 'css-select';
+import { compile, type Options } from 'css-select';
 import { el, type XmlElement, type XmlNode } from './xml';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 type ParentNode = DefaultTreeAdapterMap['parentNode'];
+type Adapter<N, E extends N> = NonNullable<Options<N, E>['adapter']>;
 
 /** One static image of a figure, as found in the page. */
 export type FoundMedia =
@@ -44,42 +45,33 @@ const XLINK_NS = 'http://www.w3.org/1999/xlink';
 const isElement = (n: Node): n is Element => 'tagName' in n;
 const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name && !a.prefix)?.value;
 
-/** css-select adapter over parse5's default tree. */
+/** The parent of an element when it is an element (null at the document or a template's content). */
+function parentElement(e: Element): Element | null {
+  const p = e.parentNode as Node | null;
+  return p && isElement(p) ? p : null;
+}
+
+const childrenOf = (n: Node): Node[] => ('childNodes' in n ? (n.childNodes as Node[]) : []);
+
+/** css-select adapter over parse5's default tree (css-select v6 `Adapter`). */
 const adapter: Adapter<Node, Element> = {
   isTag: isElement,
-  existsOne: (test, elems) => elems.some((e) => isElement(e) && (test(e) || adapter.existsOne(test, adapter.getChildren(e)))),
   getAttributeValue: (e, name) => attr(e, name),
-  getChildren: (n) => ('childNodes' in n ? (n.childNodes as Node[]) : []),
+  getChildren: childrenOf,
   getName: (e) => e.tagName,
-  getParent: (e) => {
-    const p = e.parentNode as Node | null;
-    return p && isElement(p) ? p : null;
-  },
+  getParent: parentElement,
   getSiblings: (n) => {
     const p = (n as Element).parentNode as ParentNode | null;
     return p ? (p.childNodes as Node[]) : [n];
   },
-  prevElementSibling: (e) => {
-    const sibs = adapter.getSiblings(e);
-    for (let i = sibs.indexOf(e) - 1; i >= 0; i--) if (isElement(sibs[i]!)) return sibs[i] as Element;
+  prevElementSibling: (n) => {
+    const sibs = adapter.getSiblings(n);
+    for (let i = sibs.indexOf(n) - 1; i >= 0; i--) if (isElement(sibs[i]!)) return sibs[i] as Element;
     return null;
   },
   getText: (n) => textOf(n),
   hasAttrib: (e, name) => e.attrs.some((a) => a.name === name),
   removeSubsets: (nodes) => nodes.filter((n, i) => nodes.indexOf(n) === i && !nodes.some((o) => o !== n && isAncestor(o, n))),
-  findAll: (test, nodes) => {
-    const out: Element[] = [];
-    const walk = (list: Node[]) => {
-      for (const n of list) {
-        if (!isElement(n)) continue;
-        if (test(n)) out.push(n);
-        walk(adapter.getChildren(n));
-      }
-    };
-    walk(nodes);
-    return out;
-  },
-  findOne: (test, nodes) => adapter.findAll(test, nodes)[0] ?? null,
 };
 
 function isAncestor(a: Node, n: Node): boolean {
@@ -122,7 +114,7 @@ function specificity(sel: csstree.CssNode): number {
       if (node.type === 'IdSelector') a++;
       else if (node.type === 'ClassSelector' || node.type === 'AttributeSelector') b++;
       else if (node.type === 'PseudoClassSelector') {
-        if (!['is', 'not', 'has', 'where'].includes(node.name)) b++;
+        if (!['is', 'not', 'has', 'where'].includes(node.name ?? '')) b++;
         if (node.name === 'where') return csstree.walk.skip;
       } else if (node.type === 'TypeSelector' && node.name !== '*') c++;
       else if (node.type === 'PseudoElementSelector') c++;
@@ -141,11 +133,14 @@ function parseRules(css: string[]): Rule[] {
   let order = 0;
   for (const sheet of css) {
     const ast = csstree.parse(sheet, { parseValue: false, parseCustomProperty: false }) as csstree.StyleSheet;
-    ast.children.forEach((node) => {
-      if (node.type !== 'Rule' || node.prelude.type !== 'SelectorList') return;
+    ast.children.forEach((n) => {
+      if (n.type !== 'Rule') return;
+      const node = n as csstree.Rule;
+      if (node.prelude.type !== 'SelectorList') return;
       const decls: Array<Omit<Decl, 'specificity' | 'order'>> = [];
-      (node.block as csstree.Block).children.forEach((d) => {
-        if (d.type !== 'Declaration') return;
+      node.block.children.forEach((x) => {
+        if (x.type !== 'Declaration') return;
+        const d = x as csstree.Declaration;
         decls.push({ prop: d.property, value: csstree.generate(d.value).trim(), important: Boolean(d.important) });
       });
       if (!decls.length) return;
@@ -173,8 +168,10 @@ function inlineDecls(style: string | undefined): Array<{ prop: string; value: st
   const out: Array<{ prop: string; value: string; important: boolean }> = [];
   try {
     const ast = csstree.parse(style, { context: 'declarationList', parseValue: false, parseCustomProperty: false }) as csstree.DeclarationList;
-    ast.children.forEach((d) => {
-      if (d.type === 'Declaration') out.push({ prop: d.property, value: csstree.generate(d.value).trim(), important: Boolean(d.important) });
+    ast.children.forEach((x) => {
+      if (x.type !== 'Declaration') return;
+      const d = x as csstree.Declaration;
+      out.push({ prop: d.property, value: csstree.generate(d.value).trim(), important: Boolean(d.important) });
     });
   } catch {
     /* unparsable inline style: none */
@@ -255,7 +252,7 @@ class PageStyles {
     if (!e) return new Map();
     const hit = this.varCache.get(e);
     if (hit) return hit;
-    const parent = adapter.getParent(e);
+    const parent = parentElement(e);
     const out = new Map(this.vars(parent));
     for (const [k, v] of this.declared(e)) if (k.startsWith('--')) out.set(k, v);
     this.varCache.set(e, out);
@@ -264,7 +261,7 @@ class PageStyles {
 
   /** The value an inherited property takes on `e` from its nearest ancestor that declares it (or undefined). */
   inheritedFrom(e: Element, prop: string): { value: string; on: Element } | undefined {
-    for (let p = adapter.getParent(e); p; p = adapter.getParent(p)) {
+    for (let p = parentElement(e); p; p = parentElement(p)) {
       const v = this.declared(p).get(prop);
       if (v !== undefined && v !== 'inherit') return { value: v, on: p };
     }
@@ -355,8 +352,8 @@ interface Underlay {
  * that SVG and the image's place in it; otherwise undefined.
  */
 function underlayOf(img: Element, styles: PageStyles): { svg: Element; underlay: Underlay } | undefined {
-  const holder = adapter.getParent(img);
-  const panel = holder && adapter.getParent(holder);
+  const holder = parentElement(img);
+  const panel = holder && parentElement(holder);
   if (!holder || !panel) return undefined;
   const d = styles.declared(holder);
   if (d.get('position') !== 'absolute') return undefined;
@@ -366,7 +363,7 @@ function underlayOf(img: Element, styles: PageStyles): { svg: Element; underlay:
   };
   const [left, top, width, height] = ['left', 'top', 'width', 'height'].map(pct);
   if (left === undefined || top === undefined || width === undefined || height === undefined) return undefined;
-  const svg = adapter.getChildren(panel).find((c): c is Element => isElement(c) && c.tagName === 'svg');
+  const svg = childrenOf(panel).find((c): c is Element => isElement(c) && c.tagName === 'svg');
   const src = attr(img, 'src');
   return svg && src ? { svg, underlay: { src, left, top, width, height } } : undefined;
 }
@@ -377,7 +374,7 @@ const STRETCHED_WIDTH = 640;
 /** Aspect ratio (width / height) of the nearest box (the SVG or up to 3 ancestors) whose CSS sets `aspect-ratio`, or undefined. */
 function boxAspect(e: Element, styles: PageStyles): number | undefined {
   let p: Element | null = e;
-  for (let i = 0; p && i < 4; i++, p = adapter.getParent(p)) {
+  for (let i = 0; p && i < 4; i++, p = parentElement(p)) {
     const raw = styles.declared(p).get('aspect-ratio');
     if (!raw) continue;
     const v = resolveVars(raw, styles.vars(p));
@@ -411,7 +408,7 @@ function intrinsicWidth(e: Element): number | undefined {
  */
 function skipped(e: Element, figure: Element): boolean {
   const picture = imgRoleAncestor(e, figure);
-  for (let p: Element | null = e; p && p !== figure; p = adapter.getParent(p)) {
+  for (let p: Element | null = e; p && p !== figure; p = parentElement(p)) {
     if (attr(p, 'hidden') !== undefined) return true;
     if (attr(p, 'aria-hidden') === 'true' && !(picture && isAncestor(picture, p))) return true;
     if (e.tagName === 'svg' && ['button', 'label', 'select'].includes(p.tagName)) return true;
@@ -422,7 +419,7 @@ function skipped(e: Element, figure: Element): boolean {
 
 /** Nearest ancestor below `figure` with `role="img"` (an HTML box that draws one picture, its label being the alt text). */
 function imgRoleAncestor(e: Element, figure: Element): Element | undefined {
-  for (let p = adapter.getParent(e); p && p !== figure; p = adapter.getParent(p)) if (attr(p, 'role') === 'img') return p;
+  for (let p = parentElement(e); p && p !== figure; p = parentElement(p)) if (attr(p, 'role') === 'img') return p;
   return undefined;
 }
 
