@@ -119,7 +119,7 @@ describe('EPUB package', () => {
     expect(opf).toMatch(/<meta property="dcterms:modified">2026-01-01T00:00:00Z<\/meta>/);
   });
 
-  it('resolves every link of the navigation document and the glossary to an existing id', () => {
+  it('resolves every link of the navigation document, the glossary and the chapters\' term links to an existing id', () => {
     const ids = new Map<string, Set<string>>();
     for (const f of files.filter((x) => x.mediaType === 'application/xhtml+xml')) {
       ids.set(f.path, new Set(elements(String(f.data)).map((e) => attr(e, 'id')).filter((x): x is string => !!x)));
@@ -136,6 +136,10 @@ describe('EPUB package', () => {
     const glossary = elements(String(byPath.get('xhtml/glossary.xhtml')!.data)).filter((e) => e.tagName === 'a');
     expect(glossary.length).toBeGreaterThan(input.glossary.length);
     for (const a of glossary) check('xhtml/', attr(a, 'href')!);
+    // First uses of glossary terms in the chapters link to their entries.
+    const termLinks = chapters.flatMap((c) => elements(c.html).filter((e) => e.tagName === 'a' && attr(e, 'class') === 'term'));
+    expect(termLinks.length).toBeGreaterThan(20);
+    for (const a of termLinks) check('xhtml/', attr(a, 'href')!);
   });
 
   it('refuses a figure image that is not among the files', () => {

@@ -11,7 +11,7 @@
  */
 import { RENDITIONS, RENDITION_LANG, type Rendition } from '../alignment';
 import { glossaryUsages, type Term } from '../glossary';
-import { prepareReading, type RenderFigure } from '../reading';
+import { prepareReading, type RenderFigure, type RenderParagraph } from '../reading';
 import { BOOK_CSS } from './style';
 import { coverSvg } from './cover';
 import { el, xmlDocument, type XmlElement, type XmlNode } from './xml';
@@ -132,8 +132,13 @@ export function chapterFile(part: string): string {
   return `${part}.xhtml`;
 }
 
-/** One paragraph: a block with the paragraph id holding the three renditions, each labelled and language-tagged. */
-function paragraphBlock(p: BookPart['paragraphs'][number], number: number, inCaption = false): XmlElement {
+/**
+ * One paragraph: a block with the paragraph id holding the three renditions,
+ * each labelled and language-tagged. The first use of a glossary term in each
+ * rendition of a part links to its entry in the glossary appendix.
+ */
+function paragraphBlock(p: RenderParagraph, inCaption = false): XmlElement {
+  const number = p.number;
   return el(
     'div',
     { class: inCaption ? 'para para-caption' : 'para', id: p.id },
@@ -144,14 +149,14 @@ function paragraphBlock(p: BookPart['paragraphs'][number], number: number, inCap
         { class: `r r-${r}`, ...langAttrs(RENDITION_LANG[r]) },
         el('span', { class: 'label', ...langAttrs(RENDITION_LABEL[r].lang) }, RENDITION_LABEL[r].text),
         ' ',
-        p[r],
+        p.segments[r].map((s) => (s.term ? el('a', { class: 'term', 'epub:type': 'glossref', href: `glossary.xhtml#term-${s.term.id}` }, s.text) : s.text)),
       ),
     ),
   );
 }
 
 /** A figure: its images (or a note that it is interactive only), number, caption and description. */
-function figureBlock(f: RenderFigure, media: FigureMedia[], captionPara?: { p: BookPart['paragraphs'][number]; number: number }): XmlElement {
+function figureBlock(f: RenderFigure, media: FigureMedia[], captionPara?: RenderParagraph): XmlElement {
   const noData = f.id.startsWith('s00-');
   const body: XmlNode[] = media.length
     ? [el('div', { class: media.length > 2 ? 'fig-media many' : 'fig-media' }, media.map((m) => el('img', { src: `../images/${m.file}`, alt: m.alt, style: m.width ? `width: ${Math.round(m.width)}px` : undefined })))]
@@ -167,25 +172,25 @@ function figureBlock(f: RenderFigure, media: FigureMedia[], captionPara?: { p: B
           ),
         ];
   const num = f.number ? el('span', { class: 'fig-num' }, inLang(ZH, `图 ${f.number}`), ' · ', inLang(EN, `Figure ${f.number}`)) : null;
-  const caption = captionPara ? paragraphBlock(captionPara.p, captionPara.number, true) : el('span', { class: 'fig-caption' }, bilingual(f.caption));
+  const caption = captionPara ? paragraphBlock(captionPara, true) : el('span', { class: 'fig-caption' }, bilingual(f.caption));
   const desc = el('span', { class: 'fig-desc' }, el('span', { class: 'd', ...langAttrs(ZH) }, f.description.zh), el('span', { class: 'd', ...langAttrs(EN) }, f.description.en));
   return el('figure', { class: 'fig', id: `fig-${f.id}` }, body, el('figcaption', {}, num, num && ' ', caption, desc));
 }
 
 /** The chapter of one part: title, paragraphs with figures placed as on the site, the end-of-source note, the editor's notes. */
 function chapter(part: BookPart, input: BookInput, isLast: boolean): string {
-  const { figures } = prepareReading(part, []);
+  const { figures, paragraphs } = prepareReading(part, input.glossary);
   const body: XmlNode[] = [
     el('header', { class: 'part-head' }, el('p', { class: 'kicker' }, inLang(ZH, `第 ${part.order} 部分`), ' · ', inLang(EN, `Part ${part.order}`)), el('h1', {}, bilingual(part.title))),
   ];
   const lastId = part.paragraphs[part.paragraphs.length - 1]?.id;
-  part.paragraphs.forEach((p, i) => {
+  paragraphs.forEach((p) => {
     const figs = figures.filter((f) => f.para === p.id);
     if (p.kind === 'caption' && figs.length) {
-      for (const f of figs) body.push(figureBlock(f, input.figureMedia[f.id] ?? [], { p, number: i + 1 }));
+      for (const f of figs) body.push(figureBlock(f, input.figureMedia[f.id] ?? [], p));
       return;
     }
-    body.push(paragraphBlock(p, i + 1));
+    body.push(paragraphBlock(p));
     if (isLast && p.id === lastId) {
       body.push(
         el(

@@ -10,6 +10,7 @@ body { margin: 0 5%; line-height: 1.7; }
 h1 { font-size: 1.6em; line-height: 1.3; margin: 1.2em 0 0.8em; }
 h2 { font-size: 1.2em; margin: 1.4em 0 0.6em; }
 .sep { color: #888888; }
+a.term { color: inherit; text-decoration: none; border-bottom: 1px dotted #888888; }
 :lang(zh-CN) { line-height: 1.8; }
 .kicker { font-size: 0.8em; color: #666666; margin: 2em 0 0; letter-spacing: 0.05em; }
 .para { margin: 1.6em 0; page-break-inside: auto; }
