@@ -28,8 +28,9 @@ const CONTAINER_XML = `<?xml version="1.0" encoding="UTF-8"?>
 export async function packEpub(files: readonly BookFile[], date = new Date(Date.UTC(2000, 0, 1))): Promise<Uint8Array> {
   if (!files.some((f) => f.path === 'package.opf')) throw new Error('packEpub: no package.opf among the files');
   const zip = new JSZip();
-  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE', date });
-  zip.file('META-INF/container.xml', CONTAINER_XML, { date });
-  for (const f of files) zip.file(`${CONTENT_DIR}/${f.path}`, f.data, { date });
+  // No folder entries (JSZip would date them now): equal input, equal bytes.
+  zip.file('mimetype', 'application/epub+zip', { compression: 'STORE', date, createFolders: false });
+  zip.file('META-INF/container.xml', CONTAINER_XML, { date, createFolders: false });
+  for (const f of files) zip.file(`${CONTENT_DIR}/${f.path}`, f.data, { date, createFolders: false });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 }, mimeType: 'application/epub+zip' });
 }
