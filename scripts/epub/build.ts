@@ -134,7 +134,9 @@ for (const part of parts) {
     const list: FigureMedia[] = [];
     for (const [k, m] of media.entries()) {
       const name = `${fig.id}-${k + 1}`;
-      if (m.kind === 'svg') {
+      if (m.kind === 'math') {
+        list.push({ math: m.math, alt: m.alt });
+      } else if (m.kind === 'svg') {
         await embedImages(m.svg, `figure ${fig.id}`);
         const file = addImage(name, Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${serializeXml(m.svg)}\n`), 'image/svg+xml');
         list.push({ file, alt: m.alt, width: m.width });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { loadGlossary, loadParts } from './load-content';
-import { bookFiles, chapterFile, type BookInput } from '../../src/lib/epub/book';
+import { bookFiles, chapterFile, splitLongMath, type BookInput } from '../../src/lib/epub/book';
 import { extractPage } from '../../src/lib/epub/extract';
 import { packEpub } from '../../src/lib/epub/zip';
 import { el, serializeXml } from '../../src/lib/epub/xml';
@@ -175,6 +175,7 @@ describe('figure extraction from a built page', () => {
     '.plot .gridline:hover { stroke: red; }',
     '@media (prefers-color-scheme: dark) { .plot .gridline { stroke: white; } }',
     '.layer { position: absolute; }',
+    '.off { display: none; }',
   ];
   const page = `<!DOCTYPE html><html><body><article>
     <figure data-figure-id="demo"><div class="fig-body plot">
@@ -183,13 +184,17 @@ describe('figure extraction from a built page', () => {
       <svg viewBox="0 0 100 50" role="img" aria-label="A plot"><line class="gridline" x1="0" x2="100" y1="0" y2="0"/><rect fill="var(--accent)" width="1" height="1"/></svg>
       <div class="panel"><div class="layer" style="left:10%;top:20%;width:50%;height:50%"><img src="/maps/m.png" alt=""></div><svg viewBox="0 0 200 200" aria-label="Map"><g/></svg></div>
       <img src="data:image/png;base64,iVBORw0KGgo=" alt="Pixels" width="32">
+      <div class="off"><img src="/hidden.png" alt="Hidden by CSS"></div>
+      <div role="img" aria-label="Formula"><span class="katex"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><mi>z</mi><mo>=</mo><mn>1</mn></mrow><annotation encoding="application/x-tex">z=1</annotation></semantics></math><span class="katex-html" aria-hidden="true"><svg viewBox="0 0 9 9"></svg></span></span></div>
     </div><figcaption><svg viewBox="0 0 1 1"/></figcaption></figure>
   </article><aside class="renditions-note"><h2 lang="zh-CN">说明</h2><p lang="en">A note.</p></aside></body></html>`;
   const out = extractPage(page, css);
   const media = out.figures.get('demo')!;
 
-  it('takes the picture SVGs and images in document order, not icons, decorative or caption SVGs', () => {
-    expect(media.map((m) => (m.kind === 'svg' ? `svg:${m.alt}` : `img:${m.alt}`))).toEqual(['svg:A plot', 'svg:Map', 'img:Pixels']);
+  it('takes the picture SVGs, images and formulas in document order, not icons, decorative, CSS-hidden or caption ones', () => {
+    expect(media.map((m) => `${m.kind}:${m.alt}`)).toEqual(['svg:A plot', 'svg:Map', 'img:Pixels', 'math:Formula']);
+    const math = media[3]!.kind === 'math' ? serializeXml(media[3]!.math) : '';
+    expect(math).toBe('<math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><mi>z</mi><mo>=</mo><mn>1</mn></mrow><annotation encoding="application/x-tex">z=1</annotation></semantics></math>');
     expect(media[2]).toMatchObject({ kind: 'img', src: 'data:image/png;base64,iVBORw0KGgo=', width: 32 });
   });
 
@@ -211,5 +216,25 @@ describe('figure extraction from a built page', () => {
 
   it('returns the editor\'s notes with their languages', () => {
     expect(out.notes.map((n) => serializeXml(n))).toEqual(['<h2 lang="zh-CN" xml:lang="zh-CN">说明</h2>', '<p lang="en" xml:lang="en">A note.</p>']);
+  });
+});
+
+describe('long formulas', () => {
+  const mo = (t: string) => el('mo', {}, t);
+  const mn = (t: string) => el('mn', {}, t);
+  const row = [el('mi', {}, 'z'), mo('='), ...Array.from({ length: 30 }, (_, i) => [mo(i % 2 ? '−' : '+'), mn(String(i))]).flat()];
+  const math = el('math', { xmlns: 'http://www.w3.org/1998/Math/MathML', display: 'block' }, el('semantics', {}, el('mrow', {}, row), el('annotation', { encoding: 'application/x-tex' }, 'z=…')));
+
+  it('are cut before a top-level operator into inline pieces holding every item once, in order', () => {
+    const pieces = splitLongMath(math, 10);
+    expect(pieces.length).toBe(Math.ceil(row.length / 10));
+    const items = pieces.flatMap((p) => (p.children[0] as typeof math).children);
+    expect(items).toEqual(row);
+    for (const p of pieces.slice(1)) expect(serializeXml((p.children[0] as typeof math).children[0]!)).toMatch(/^<mo>[+−]<\/mo>$/);
+    expect(pieces.every((p) => !p.attrs.some(([k]) => k === 'display'))).toBe(true);
+  });
+
+  it('stay whole when short', () => {
+    expect(splitLongMath(math, 100)).toEqual([math]);
   });
 });

@@ -42,15 +42,22 @@ export interface BookImage {
   data: Uint8Array | string;
 }
 
-/** One image shown in a figure. */
-export interface FigureMedia {
-  /** File name of a {@link BookImage}. */
-  file: string;
-  /** Text alternative (may be empty when the caption and description say it all). */
-  alt: string;
-  /** Width in CSS px the site drew it at, when known (caps the width in the book). */
-  width?: number;
-}
+/** One picture shown in a figure: an image file, or a formula as MathML. */
+export type FigureMedia =
+  | {
+      /** File name of a {@link BookImage}. */
+      file: string;
+      /** Text alternative (may be empty when the caption and description say it all). */
+      alt: string;
+      /** Width in CSS px the site drew it at, when known (caps the width in the book). */
+      width?: number;
+    }
+  | {
+      /** A `<math>` element (MathML namespace on it). */
+      math: XmlElement;
+      /** Text alternative of the formula, when the site gives one. */
+      alt: string;
+    };
 
 /** A group of credits on the credits page, e.g. "Photos". */
 export interface CreditSection {
@@ -155,11 +162,50 @@ function paragraphBlock(p: RenderParagraph, inCaption = false): XmlElement {
   );
 }
 
+/**
+ * Reading systems do not break a MathML line, so a long flat formula (KaTeX
+ * writes `f[ … ]` nests as one flat row) is cut into several inline `<math>`
+ * elements, each ending before a top-level `+`, `−` or `=`, that the text can
+ * wrap between. A formula of at most `maxItems` top-level items stays whole.
+ * @param math a `<math>` element, its content a row (optionally inside `semantics`, whose annotation is dropped when split)
+ * @param maxItems top-level items per piece (≥ 1)
+ */
+export function splitLongMath(math: XmlElement, maxItems = 24): XmlElement[] {
+  const kids = math.children.filter((c): c is XmlElement => typeof c !== 'string');
+  const semantics = kids.length === 1 && kids[0]!.tag === 'semantics' ? kids[0]! : undefined;
+  const body = semantics ? semantics.children.filter((c): c is XmlElement => typeof c !== 'string' && c.tag !== 'annotation') : kids;
+  const row = body.length === 1 && body[0]!.tag === 'mrow' ? body[0]!.children : body;
+  if (row.length <= maxItems) return [math];
+  const attrs = math.attrs.filter(([k]) => k !== 'display' && k !== 'alttext');
+  const pieces: XmlElement[] = [];
+  let current: typeof row = [];
+  for (const item of row) {
+    const isBreak = typeof item !== 'string' && item.tag === 'mo' && ['+', '−', '-', '='].includes(String(item.children[0] ?? ''));
+    if (isBreak && current.length >= maxItems) {
+      pieces.push({ tag: 'math', attrs, children: [el('mrow', {}, current)] });
+      current = [];
+    }
+    current.push(item);
+  }
+  if (current.length) pieces.push({ tag: 'math', attrs, children: [el('mrow', {}, current)] });
+  return pieces;
+}
+
 /** A figure: its images (or a note that it is interactive only), number, caption and description. */
 function figureBlock(f: RenderFigure, media: FigureMedia[], captionPara?: RenderParagraph): XmlElement {
   const noData = f.id.startsWith('s00-');
   const body: XmlNode[] = media.length
-    ? [el('div', { class: media.length > 2 ? 'fig-media many' : 'fig-media' }, media.map((m) => el('img', { src: `../images/${m.file}`, alt: m.alt, style: m.width ? `width: ${Math.round(m.width)}px` : undefined })))]
+    ? [
+        el(
+          'div',
+          { class: media.length > 2 && media.every((m) => 'file' in m) ? 'fig-media many' : 'fig-media' },
+          media.map((m) =>
+            'file' in m
+              ? el('img', { src: `../images/${m.file}`, alt: m.alt, style: m.width ? `width: ${Math.round(m.width)}px` : undefined })
+              : el('div', { class: 'fig-math', ...langAttrs(EN) }, splitLongMath(m.math).map((part, i) => (i === 0 && m.alt ? { ...part, attrs: [...part.attrs, ['alttext', m.alt] as [string, string]] } : part))),
+          ),
+        ),
+      ]
     : noData
       ? []
       : [
@@ -404,9 +450,10 @@ function itemId(prefix: string, name: string): string {
   return `${prefix}-${name.replace(/[^A-Za-z0-9._-]/g, '_')}`;
 }
 
-/** Manifest `properties` an XHTML document needs: `svg` when it embeds SVG markup (not needed for SVG via <img>). */
+/** Manifest `properties` an XHTML document needs: `svg` / `mathml` when it embeds SVG / MathML markup (not needed for SVG via <img>). */
 function xhtmlProperties(doc: string): string | undefined {
-  return /<svg[\s>]/.test(doc) ? 'svg' : undefined;
+  const props = [/<svg[\s>]/.test(doc) && 'svg', /<math[\s>]/.test(doc) && 'mathml'].filter(Boolean);
+  return props.length ? props.join(' ') : undefined;
 }
 
 /**
@@ -420,7 +467,7 @@ export function bookFiles(input: BookInput): BookFile[] {
   const imageNames = new Set(input.images.map((i) => i.file));
   for (const img of input.images) if (!/^[a-z0-9._-]+$/.test(img.file)) throw new Error(`unsafe image file name: ${img.file}`);
   for (const [fig, media] of Object.entries(input.figureMedia)) {
-    for (const m of media) if (!imageNames.has(m.file)) throw new Error(`figure ${fig} refers to missing image ${m.file}`);
+    for (const m of media) if ('file' in m && !imageNames.has(m.file)) throw new Error(`figure ${fig} refers to missing image ${m.file}`);
   }
   const files: BookFile[] = [];
   const doc = (id: string, path: string, data: string, spine = true) =>

@@ -29,7 +29,8 @@ type Adapter<N, E extends N> = NonNullable<Options<N, E>['adapter']>;
 /** One static image of a figure, as found in the page. */
 export type FoundMedia =
   | { kind: 'svg'; svg: XmlElement; alt: string; width?: number }
-  | { kind: 'img'; src: string; alt: string; width?: number };
+  | { kind: 'img'; src: string; alt: string; width?: number }
+  | { kind: 'math'; math: XmlElement; alt: string };
 
 /** What one built page gives the book. */
 export interface PageExtract {
@@ -402,19 +403,38 @@ function intrinsicWidth(e: Element): number | undefined {
 
 /**
  * True when an element is hidden or decorative, not part of the figure's
- * picture: under `hidden`, under `aria-hidden="true"` (unless an ancestor
- * with `role="img"` speaks for it), an SVG in a control (an icon), or inside
+ * picture: under `hidden` or `display: none`, under `aria-hidden="true"` (unless
+ * it is itself the aria-hidden picture of an ancestor with `role="img"`), an SVG in a control (an icon), or inside
  * noscript/template/figcaption/canvas.
  */
-function skipped(e: Element, figure: Element): boolean {
+function skipped(e: Element, figure: Element, styles: PageStyles): boolean {
   const picture = imgRoleAncestor(e, figure);
   for (let p: Element | null = e; p && p !== figure; p = parentElement(p)) {
-    if (attr(p, 'hidden') !== undefined) return true;
-    if (attr(p, 'aria-hidden') === 'true' && !(picture && isAncestor(picture, p))) return true;
+    if (attr(p, 'hidden') !== undefined || styles.declared(p).get('display') === 'none') return true;
+    // An aria-hidden picture inside a role="img" box is that box's picture; aria-hidden wrappers hide alternates (e.g. KaTeX's HTML beside its MathML).
+    if (attr(p, 'aria-hidden') === 'true' && !(picture && p === e)) return true;
     if (e.tagName === 'svg' && ['button', 'label', 'select'].includes(p.tagName)) return true;
     if (['noscript', 'template', 'figcaption', 'canvas'].includes(p.tagName)) return true;
   }
   return false;
+}
+
+/** A MathML subtree (e.g. KaTeX's output) as XML: namespace on the root, presentation attributes kept, classes/styles/ids dropped. */
+function mathml(m: Element): XmlElement {
+  const convert = (e: Element, isRoot: boolean): XmlElement => {
+    const attrs: Record<string, string> = isRoot ? { xmlns: 'http://www.w3.org/1998/Math/MathML' } : {};
+    for (const a of e.attrs) {
+      if (a.prefix || ['xmlns', 'class', 'style', 'id', 'tabindex'].includes(a.name) || a.name.startsWith('data-') || a.name.startsWith('aria-')) continue;
+      attrs[a.name] = a.value;
+    }
+    const kids: XmlNode[] = [];
+    for (const c of e.childNodes as Node[]) {
+      if (isElement(c)) kids.push(convert(c, false));
+      else if (c.nodeName === '#text') kids.push((c as DefaultTreeAdapterMap['textNode']).value);
+    }
+    return el(e.tagName, attrs, kids);
+  };
+  return convert(m, true);
 }
 
 /** Nearest ancestor below `figure` with `role="img"` (an HTML box that draws one picture, its label being the alt text). */
@@ -456,8 +476,15 @@ export function extractPage(html: string, css: string[]): PageExtract {
       const underlays = new Map<Element, Underlay[]>();
       walkElements(e, (m) => {
         if (m === e) return undefined;
+        if (m.tagName === 'math') {
+          if (!skipped(m, e, styles)) {
+            const holder = imgRoleAncestor(m, e);
+            media.push({ kind: 'math', math: mathml(m), alt: (holder && attr(holder, 'aria-label')) ?? '' });
+          }
+          return false;
+        }
         if (m.tagName === 'svg') {
-          if (!skipped(m, e)) {
+          if (!skipped(m, e, styles)) {
             const title = (m.childNodes as Node[]).find((c) => isElement(c) && c.tagName === 'title');
             const holder = imgRoleAncestor(m, e);
             const alt = attr(m, 'aria-label') ?? (title ? textOf(title).trim() : holder ? (attr(holder, 'aria-label') ?? '') : '');
@@ -467,7 +494,7 @@ export function extractPage(html: string, css: string[]): PageExtract {
           }
           return false;
         }
-        if (m.tagName === 'img' && attr(m, 'src') && !skipped(m, e)) {
+        if (m.tagName === 'img' && attr(m, 'src') && !skipped(m, e, styles)) {
           const under = underlayOf(m, styles);
           if (under) {
             underlays.set(under.svg, [...(underlays.get(under.svg) ?? []), under.underlay]);

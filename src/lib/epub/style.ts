@@ -27,6 +27,7 @@ a.term { color: inherit; text-decoration: none; border-bottom: 1px dotted #88888
 .fig-media { text-align: center; }
 .fig-media img { max-width: 100%; height: auto; margin: 0.3em; vertical-align: middle; }
 .fig-media.many img { max-width: 46%; }
+.fig-math { margin: 0.6em 0; font-size: 0.9em; text-align: left; }
 .fig-none { font-size: 0.85em; color: #666666; font-style: italic; }
 figcaption { font-size: 0.9em; margin-top: 0.5em; }
 .fig-num { font-weight: bold; margin-right: 0.4em; }
