@@ -2,7 +2,8 @@
 /**
  * `npm test`: makes sure the browser the e2e tests need is here (installing
  * Debian's chromium and fonts-noto-cjk when running as root, or saying exactly
- * what to install), builds the site (set SKIP_BUILD=1 to reuse dist/), then
+ * what to install), and epubcheck for the EPUB test (installed when root;
+ * otherwise that one test is skipped with a message), builds the site (set SKIP_BUILD=1 to reuse dist/), then
  * runs every Vitest project (unit, then e2e).
  */
 import { execSync, spawnSync } from 'node:child_process';
@@ -19,8 +20,10 @@ function run(cmd, args) {
 const missing = [];
 if (!existsSync(chromium)) missing.push('chromium');
 if (!existsSync(cjkFont)) missing.push('fonts-noto-cjk');
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+// Optional: without it tests/e2e/epub.test.ts skips its epubcheck run and says so.
+if (!existsSync('/usr/share/java/epubcheck.jar') && isRoot) missing.push('epubcheck');
 if (missing.length) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`[test] installing Debian packages: ${missing.join(' ')}`);
     execSync('apt-get update -qq', { stdio: 'inherit' });
