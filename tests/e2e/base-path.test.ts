@@ -30,6 +30,7 @@ beforeAll(async () => {
   await recordCspViolations(context);
   ({ page, problems } = await watchedPage(context, server.origin));
   page.on('request', (req) => {
+    if (!req.url().startsWith('http')) return;
     const url = new URL(req.url());
     if (url.origin === server.origin && !url.pathname.startsWith(BASE)) outside.push(req.url());
   });

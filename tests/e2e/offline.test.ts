@@ -4,17 +4,19 @@
  *
  * 1. every page, with every figure scrolled into view and running, reports no
  *    CSP violation and no console error, and carries the CSP meta;
- * 2. after one online visit (worker installed, a digit classified), with the
+ * 2. "save figures for offline" on /models/ shows the files' real total size,
+ *    saves them with progress, and a figure never run online then runs offline;
+ * 3. after one online visit (worker installed, a digit classified), with the
  *    network off: every page opens, search finds Chinese and English words,
  *    and the digit figure classifies again from the cached model;
- * 3. a new deploy (a copy of the build with one paragraph changed and the
+ * 4. a new deploy (a copy of the build with one paragraph changed and the
  *    offline step re-run, as `npm run build` would): the open page stays whole,
  *    a bilingual notice appears, and the next page opened by a link is the
  *    new build's, and so is every page after it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -79,6 +81,44 @@ describe('strict CSP', () => {
     expect(problems.foreignRequests).toEqual([]);
     await context.close();
   }, 240_000);
+});
+
+describe('save figures for offline', () => {
+  it('shows the size of the figure files, saves them with progress, and a figure never run online then runs offline', async () => {
+    const list = JSON.parse(readFileSync(join(dist, 'offline/figures.json'), 'utf8')) as { cache: string; bytes: number; files: { url: string; bytes: number }[] };
+    // The size is the files' real size, and the list holds the models, the .wasm and the tfjs chunks.
+    expect(list.bytes).toBe(list.files.reduce((s, f) => s + statSync(join(dist, f.url)).size, 0));
+    expect(list.files.map((f) => f.url)).toEqual(expect.arrayContaining(['models/catdog/weights.bin', 'models/manifest.json', 'tfjs/tfjs-backend-wasm-simd.wasm']));
+    expect(list.files.some((f) => f.url.startsWith('_astro/'))).toBe(true);
+
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    await recordCspViolations(context);
+    const { page, problems } = await watchedPage(context, server.origin);
+    await page.goto(server.origin + '/models/');
+    await waitForServiceWorker(page);
+    const control = page.locator('[data-save-figures]');
+    await control.waitFor({ state: 'visible' });
+    expect(await control.locator('[data-size]').textContent()).toBe(`${(list.bytes / 1e6).toFixed(1)} MB`);
+    await control.locator('button[data-save]').click();
+    await page.locator('[data-save-figures][data-state="saved"]').waitFor({ timeout: 60_000 });
+    expect(await control.locator('progress').evaluate((p: HTMLProgressElement) => p.value)).toBe(list.bytes);
+    const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).length, list.cache);
+    expect(cached).toBeGreaterThanOrEqual(list.files.length);
+
+    await context.setOffline(true);
+    try {
+      await page.goto(server.origin + '/neural-nets/');
+      const examples = page.locator('figure[data-figure-id="catdog-examples"]');
+      await examples.scrollIntoViewIfNeeded();
+      await examples.locator('[data-live="true"][data-catdog-key]').waitFor({ timeout: 60_000 });
+    } finally {
+      await context.setOffline(false);
+    }
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
 });
 
 describe('offline reading', () => {
