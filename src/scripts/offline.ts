@@ -1,6 +1,7 @@
 /**
  * Registers the service worker (`<base>sw.js`, built by scripts/offline/build.ts)
- * with workbox-window, and runs the update flow:
+ * with the browser's own API (workbox-window would add ~3 KB gzip to every page, past
+ * the 8 KB reading budget of tests/e2e/weight.test.ts), and runs the update flow:
  *
  * - a first visit works exactly as without the worker; the worker installs in
  *   the background and precaches the site;
@@ -13,7 +14,6 @@
  * Does nothing where service workers are unavailable (http on a non-local host,
  * some private modes, no JavaScript).
  */
-import { Workbox } from 'workbox-window';
 import { withBase } from '../lib/base';
 
 /** How long a navigation waits for the new worker to take over before going anyway, ms. */
@@ -29,51 +29,57 @@ function isSiteNavigation(a: HTMLAnchorElement, e: MouseEvent): boolean {
   return !(url.pathname === location.pathname && url.search === location.search && url.hash);
 }
 
-function start(): void {
-  const wb = new Workbox(withBase('/sw.js'), { scope: withBase('/') });
-  let takeover: Promise<void> | null = null;
+/** Resolves when `worker` reaches `installed` (or later); never rejects. */
+function installed(worker: ServiceWorker): Promise<void> {
+  return new Promise((resolve) => {
+    if (worker.state !== 'installing') return resolve();
+    worker.addEventListener('statechange', function onChange() {
+      if (worker.state === 'installing') return;
+      worker.removeEventListener('statechange', onChange);
+      resolve();
+    });
+  });
+}
 
+/** A new worker waits: show the notice, and let the next link or form navigation go through it. */
+function onWaiting(worker: ServiceWorker): void {
+  let takeover: Promise<void> | null = null;
   const takeOver = (): Promise<void> => {
     takeover ??= new Promise<void>((resolve) => {
-      const done = () => resolve();
-      wb.addEventListener('controlling', done);
-      setTimeout(done, TAKEOVER_TIMEOUT_MS);
-      wb.messageSkipWaiting();
+      navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true });
+      setTimeout(resolve, TAKEOVER_TIMEOUT_MS);
+      worker.postMessage({ type: 'SKIP_WAITING' });
     });
     return takeover;
   };
 
-  const navigateAfterTakeover = (go: () => void) => {
-    void takeOver().then(go);
-  };
+  const notice = document.querySelector<HTMLElement>('[data-update-notice]');
+  if (notice && sessionStorage.getItem('update-notice-dismissed') !== '1') notice.hidden = false;
+  document.addEventListener(
+    'click',
+    (e) => {
+      const a = (e.target as Element | null)?.closest?.('a[href]');
+      if (!(a instanceof HTMLAnchorElement) || !isSiteNavigation(a, e)) return;
+      e.preventDefault();
+      void takeOver().then(() => location.assign(a.href));
+    },
+    true,
+  );
+  document.addEventListener(
+    'submit',
+    (e) => {
+      const form = e.target;
+      if (!(form instanceof HTMLFormElement) || e.defaultPrevented || form.method.toLowerCase() !== 'get') return;
+      e.preventDefault();
+      const url = new URL(form.action, location.href);
+      url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
+      void takeOver().then(() => location.assign(url.href));
+    },
+    true,
+  );
+}
 
-  wb.addEventListener('waiting', () => {
-    const notice = document.querySelector<HTMLElement>('[data-update-notice]');
-    if (notice && sessionStorage.getItem('update-notice-dismissed') !== '1') notice.hidden = false;
-    document.addEventListener(
-      'click',
-      (e) => {
-        const a = (e.target as Element | null)?.closest?.('a[href]');
-        if (!(a instanceof HTMLAnchorElement) || !isSiteNavigation(a, e)) return;
-        e.preventDefault();
-        navigateAfterTakeover(() => location.assign(a.href));
-      },
-      true,
-    );
-    document.addEventListener(
-      'submit',
-      (e) => {
-        const form = e.target;
-        if (!(form instanceof HTMLFormElement) || e.defaultPrevented || form.method.toLowerCase() !== 'get') return;
-        e.preventDefault();
-        const url = new URL(form.action, location.href);
-        url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
-        navigateAfterTakeover(() => location.assign(url.href));
-      },
-      true,
-    );
-  });
-
+async function start(): Promise<void> {
   document.querySelector('[data-update-notice] [data-dismiss]')?.addEventListener('click', () => {
     const notice = document.querySelector<HTMLElement>('[data-update-notice]');
     if (notice) notice.hidden = true;
@@ -84,9 +90,21 @@ function start(): void {
     }
   });
 
-  wb.register().catch(() => {
-    /* no worker (e.g. blocked by the browser): the site works as before */
-  });
+  let reg: ServiceWorkerRegistration;
+  try {
+    reg = await navigator.serviceWorker.register(withBase('/sw.js'), { scope: withBase('/') });
+  } catch {
+    return; // no worker (e.g. blocked by the browser): the site works as before
+  }
+  // An update counts only when an older worker controls this page (a first install just claims it).
+  const update = (worker: ServiceWorker | null) => {
+    if (!worker || !navigator.serviceWorker.controller) return;
+    void installed(worker).then(() => {
+      if (worker.state === 'installed') onWaiting(worker);
+    });
+  };
+  update(reg.waiting ?? reg.installing);
+  reg.addEventListener('updatefound', () => update(reg.installing));
 }
 
-if ('serviceWorker' in navigator) start();
+if ('serviceWorker' in navigator) void start();

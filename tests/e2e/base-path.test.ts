@@ -26,7 +26,7 @@ beforeAll(async () => {
   buildOnce(dir, { SITE_BASE: BASE });
   browser = await launchBrowser();
   server = await startDeployServer(dir, BASE);
-  context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'allow' });
   await recordCspViolations(context);
   ({ page, problems } = await watchedPage(context, server.origin));
   page.on('request', (req) => {

@@ -125,6 +125,11 @@ export function buildOnce(dir: string, env: Record<string, string>): void {
   if (existsSync(stamp) && statSync(stamp).mtimeMs > newest && readdirSync(dir).length > 1) {
     if (readFileSync(stamp, 'utf8') === stampText) return;
   }
-  execFileSync('npm', ['run', 'build'], { env: { ...process.env, ...env, SITE_DIST: dir }, stdio: 'pipe', timeout: 480_000 });
+  // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test, …) into process.env; a build
+  // that inherited them would take BASE_URL=/ over the configured base.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(k) && !k.startsWith('VITEST')),
+  );
+  execFileSync('npm', ['run', 'build'], { env: { ...inherited, ...env, SITE_DIST: dir }, stdio: 'pipe', timeout: 480_000 });
   writeFileSync(stamp, stampText);
 }

@@ -91,7 +91,7 @@ describe('save figures for offline', () => {
     expect(list.files.map((f) => f.url)).toEqual(expect.arrayContaining(['models/catdog/weights.bin', 'models/manifest.json', 'tfjs/tfjs-backend-wasm-simd.wasm']));
     expect(list.files.some((f) => f.url.startsWith('_astro/'))).toBe(true);
 
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'allow' });
     await recordCspViolations(context);
     const { page, problems } = await watchedPage(context, server.origin);
     await page.goto(server.origin + '/models/');
@@ -126,7 +126,7 @@ describe('offline reading', () => {
   let page: Page;
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, serviceWorkers: 'allow' });
     await recordCspViolations(context);
     ({ page } = await watchedPage(context, server.origin));
   });
