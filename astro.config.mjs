@@ -11,6 +11,8 @@ import rehypeLang from './src/lib/rehype-lang.ts';
  */
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
+  // SITE_BASE serves the site under a path (e.g. `SITE_BASE=/readers/nn/ npm run build`); every internal URL goes through src/lib/base.ts.
+  base: process.env.SITE_BASE || '/',
   output: 'static',
   // SITE_DIST builds elsewhere (e.g. a scratch folder); tests, benchmarks and the search index read the same variable.
   outDir: process.env.SITE_DIST ?? './dist',

@@ -2,6 +2,7 @@
  * The site's parts (one page each), in reading order, with their URL slugs.
  * Single source for routes, navigation and search-result grouping.
  */
+import { withBase } from './base';
 import type { PartId } from './seed';
 
 export interface PartRoute {
@@ -24,7 +25,7 @@ export const PART_ROUTES: readonly PartRoute[] = [
 export function partPath(part: string): string {
   const route = PART_ROUTES.find((r) => r.part === part);
   if (!route) throw new Error(`unknown part: ${part}`);
-  return `/${route.slug}/`;
+  return withBase(`/${route.slug}/`);
 }
 
 /**

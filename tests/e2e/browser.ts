@@ -28,7 +28,13 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  // The site's service worker is blocked unless a test opts in (`serviceWorkers: 'allow'`, as
+  // tests/e2e/offline.test.ts does): each test starts as a first-time visitor, and route mocks
+  // (404s, corrupted weights) see every request instead of the worker answering from its cache.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 /** What went wrong on a page while a test drove it. */

@@ -12,6 +12,7 @@
  * Loaded only when search opens: nothing here runs on a content page until
  * the reader asks for search.
  */
+import { withBase } from '../../lib/base';
 import { foldWithMap, type FoldedText } from '../../lib/search/fold';
 import { matchTerms, type SearchTerm } from '../../lib/search/glossary-match';
 import { matchText } from '../../lib/search/match';
@@ -47,8 +48,8 @@ interface StoredRecord {
   segStarts?: number[];
 }
 
-const PAGEFIND_URL = '/pagefind/pagefind.js';
-const DATA_URL = '/search/data.json';
+const PAGEFIND_URL = withBase('/pagefind/pagefind.js');
+const DATA_URL = withBase('/search/data.json');
 
 /** The search engine; create one per page and reuse it. */
 export class SearchEngine {

@@ -6,6 +6,7 @@
  *
  * Pure TypeScript, no DOM.
  */
+import { withBase } from '../base';
 import { PART_ROUTES } from '../parts';
 
 /** The three renditions, in the order results list them. */
@@ -75,7 +76,7 @@ export function parseRecordUrl(url: string): RecordAddress | null {
 export function resultHref(rec: Pick<RecordAddress, 'slug' | 'para' | 'rendition'> & { seg?: string | null }, query: string): string {
   const params = new URLSearchParams({ r: rec.rendition });
   if (query) params.set(HIGHLIGHT_PARAM, query);
-  return `/${rec.slug}/?${params.toString()}#${encodeURIComponent(rec.seg ?? rec.para)}`;
+  return withBase(`/${rec.slug}/?${params.toString()}#${encodeURIComponent(rec.seg ?? rec.para)}`);
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Range } from './fold';
 import { escapeHtml, excerpt, excerptHtml, EXCERPT_LENGTH } from './excerpt';
 import type { SearchTerm } from './glossary-match';
 import type { QueryStatus } from './query';
+import { withBase } from '../base';
 import { RENDITION_LABEL, resultHref, type RecordAddress } from './records';
 
 /** One verified hit: a paragraph rendition that contains the query. */
@@ -134,7 +135,7 @@ export function renderResultChunk(outcome: SearchOutcome, parts: readonly PartIn
     for (const t of outcome.terms) {
       html +=
         `<li role="option" aria-selected="false" id="${id()}" class="sr-option">` +
-        `<a class="sr-link sr-term" href="/glossary/#${encodeURIComponent(t.id)}" data-term="${escapeHtml(t.id)}">` +
+        `<a class="sr-link sr-term" href="${withBase(`/glossary/#${encodeURIComponent(t.id)}`)}" data-term="${escapeHtml(t.id)}">` +
         `<span class="sr-meta"><span class="sr-badge sr-badge-term">${bi('术语', 'Term')}</span></span>` +
         `<span class="sr-term-name"><span lang="zh-CN">${escapeHtml(t.zh)}</span><span class="sr-sep" aria-hidden="true"> · </span><span lang="en">${escapeHtml(t.en)}</span></span>` +
         `<span class="sr-excerpt">${bi(escapeHtml(t.definition.zh), escapeHtml(t.definition.en))}</span>` +
