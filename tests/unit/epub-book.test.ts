@@ -52,6 +52,30 @@ const byPath = new Map(files.map((f) => [f.path, f]));
 const chapters = parts.map((p) => ({ part: p, html: String(byPath.get(`xhtml/${chapterFile(p.part)}`)!.data) }));
 
 describe('EPUB chapters', () => {
+  it('marks every aligned segment of every rendition (data-seg = the site sentence id) and prints the paragraph editor notes', () => {
+    for (const { part, html } of chapters) {
+      const els = elements(html);
+      for (const para of part.paragraphs) {
+        const block = els.find((e) => attr(e, 'id') === para.id)!;
+        for (const r of ['literal', 'free', 'en'] as const) {
+          const rendition = (block.childNodes as Node[]).find((n): n is Element => 'tagName' in n && attr(n, 'class') === `r r-${r}`)!;
+          const segs: Element[] = [];
+          const walk = (n: Node) => {
+            if ('tagName' in n && attr(n, 'data-seg')) segs.push(n);
+            if ('childNodes' in n) for (const c of n.childNodes as Node[]) walk(c);
+          };
+          walk(rendition);
+          expect(segs.map((e) => attr(e, 'data-seg')), `${para.id} ${r}`).toEqual(para.segments.map((x) => x.id));
+          expect(segs.map((e) => text(e)), `${para.id} ${r}`).toEqual(para.segments.map((x) => x[r]));
+        }
+        for (const note of para.notes ?? []) {
+          expect(html.includes(note.en.replace(/&/g, '&amp;').replace(/</g, '&lt;')), `${para.id} note`).toBe(true);
+        }
+      }
+    }
+    expect(parts.some((p) => p.paragraphs.some((q) => (q.notes ?? []).length > 0))).toBe(true);
+  });
+
   it('has every paragraph id exactly once as an anchor, in the chapter of its part', () => {
     const all = chapters.flatMap((c) => elements(c.html).map((e) => attr(e, 'id')).filter(Boolean));
     for (const p of parts) {

@@ -27,7 +27,13 @@ export interface BookPart {
   part: string;
   order: number;
   title: Bilingual;
-  paragraphs: Array<{ id: string; kind: 'text' | 'caption'; literal: string; free: string; en: string }>;
+  /** Paragraphs as parsed by the content schema: aligned segments (ids `sNN-pNN-sK`) and editor's notes. */
+  paragraphs: Array<{
+    id: string;
+    kind: 'text' | 'caption';
+    segments: Array<{ id: string; literal: string; free: string; en: string }>;
+    notes?: Bilingual[];
+  }>;
   figures: Array<{ id: string; para: string; caption: Partial<Bilingual>; description: Partial<Bilingual> }>;
   /** The editor's notes on this part (the MDX body), as XHTML nodes; may be empty. */
   notes: XmlNode[];
@@ -156,7 +162,15 @@ function paragraphBlock(p: RenderParagraph, inCaption = false): XmlElement {
         { class: `r r-${r}`, ...langAttrs(RENDITION_LANG[r]) },
         el('span', { class: 'label', ...langAttrs(RENDITION_LABEL[r].lang) }, RENDITION_LABEL[r].text),
         ' ',
-        p.segments[r].map((s) => (s.term ? el('a', { class: 'term', 'epub:type': 'glossref', href: `glossary.xhtml#term-${s.term.id}` }, s.text) : s.text)),
+        // One span per aligned segment (data-seg = `sNN-pNN-sK`, the site's sentence id); English segments are space-separated.
+        p.segments[r].map((seg, k) => [
+          r === 'en' && k > 0 ? ' ' : '',
+          el(
+            'span',
+            { class: 'seg', 'data-seg': seg.id },
+            seg.runs.map((s) => (s.term ? el('a', { class: 'term', 'epub:type': 'glossref', href: `glossary.xhtml#term-${s.term.id}` }, s.text) : s.text)),
+          ),
+        ]),
       ),
     ),
   );
@@ -237,6 +251,16 @@ function chapter(part: BookPart, input: BookInput, isLast: boolean): string {
       return;
     }
     body.push(paragraphBlock(p));
+    for (const note of p.notes) {
+      body.push(
+        el(
+          'aside',
+          { class: 'editor-note', 'epub:type': 'note' },
+          el('p', langAttrs(ZH), el('span', { class: 'label' }, '编者注'), ' ', note.zh),
+          el('p', langAttrs(EN), el('span', { class: 'label' }, 'Editor’s note'), ' ', note.en),
+        ),
+      );
+    }
     if (isLast && p.id === lastId) {
       body.push(
         el(
