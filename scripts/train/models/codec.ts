@@ -10,7 +10,7 @@
  * manifest entries, and `public/data/codec/mnist-test-100.bin` (the first 100
  * MNIST test images, 784 bytes each, the figure's digits).
  *
- * Flags: `--epochs=N` (default 6), `--seed=N` (default 1), `--batch=N` (default 64),
+ * Flags: `--epochs=N` (default 7), `--seed=N` (default 1), `--batch=N` (default 64),
  * `--train=N` (training images, default 20000), `--out=DIR` (default public/models;
  * a different folder skips the manifest).
  */
@@ -50,7 +50,7 @@ function metricsOf(ev: CodecEvaluation, split: string, withSsim: boolean): Manif
 }
 
 export async function train({ args }: TrainOptions): Promise<void> {
-  const epochs = Number(flag(args, 'epochs', '6'));
+  const epochs = Number(flag(args, 'epochs', '7'));
   const seed = Number(flag(args, 'seed', '1'));
   const batchSize = Number(flag(args, 'batch', '64'));
   const trainCount = Number(flag(args, 'train', '20000'));
