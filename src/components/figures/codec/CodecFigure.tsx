@@ -20,7 +20,7 @@ import type { CodecRuntime } from '../../../lib/codec/evaluate';
 import { psnr, ssim, toGrey8 } from '../../../lib/codec/metrics';
 import { CURVE_DIGITS, CURVE_QUALITIES, meanPoint, ROW_QUALITIES, type Measurement, type RdPoint } from '../../../lib/codec/rd';
 import { DrawingPad } from '../digits/DrawingPad';
-import { T } from '../digits/ui';
+import { T } from './T';
 import { jpegRoundTrip } from './jpeg-canvas';
 import { drawRdChart, type RdChartData } from './rd-chart';
 import styles from './codec.module.css';
