@@ -139,7 +139,7 @@ function round(v: number, d: number): number {
 
 /** The plot as a small standalone SVG, readable on light and dark pages (mid-tone colours, no background). */
 function rdSvg(file: RdPoint[], payload: RdPoint[], codec: RdPoint[]): string {
-  const W = 640, H = 400, L = 56, R = 16, T = 16, B = 72;
+  const W = 640, H = 420, L = 56, R = 16, T = 16, B = 104;
   const all = [...file, ...payload, ...codec];
   const xMin = 2, xMax = 2 ** Math.ceil(Math.log2(Math.max(...all.map((p) => p.bytes))));
   const yMin = Math.floor(Math.min(...all.map((p) => p.psnr)) / 5) * 5, yMax = Math.ceil(Math.max(...all.map((p) => p.psnr)) / 5) * 5;
@@ -156,9 +156,9 @@ function rdSvg(file: RdPoint[], payload: RdPoint[], codec: RdPoint[]): string {
     ['codec', '学习型编解码器（4/8/16 字节） · learned codec (4/8/16 bytes)'],
     ['pay', 'JPEG，只算熵编码数据 · JPEG, entropy-coded payload only'],
     ['file', 'JPEG，整个文件 · JPEG, whole file'],
-  ].map(([cls, text], i) => `<line class="${cls}" x1="${L + 4}" y1="${H - 34 + i * 14 - 4}" x2="${L + 28}" y2="${H - 34 + i * 14 - 4}"/><text x="${L + 34}" y="${H - 34 + i * 14}">${text}</text>`);
+  ].map(([cls, text], i) => `<line class="${cls}" x1="${L + 4}" y1="${H - 46 + i * 16 - 4}" x2="${L + 28}" y2="${H - 46 + i * 16 - 4}"/><text x="${L + 34}" y="${H - 46 + i * 16}">${text}</text>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, sans-serif" font-size="11">
-<style>text{fill:#888}.g{stroke:#8884;stroke-width:1}.a{stroke:#888}polyline,line.codec,line.pay,line.file{fill:none;stroke-width:2.5}.codec{stroke:#4a86d4;fill:#4a86d4}.pay{stroke:#e07b24;fill:#e07b24}.file{stroke:#e07b24;fill:#e07b24;stroke-dasharray:6 4}circle.file{fill:none;stroke-dasharray:none;stroke-width:1.5}</style>
+<style>text{fill:#888}.g{stroke:#8884;stroke-width:1}polyline,line{fill:none;stroke-width:2.5}.codec{stroke:#4a86d4}.pay,.file{stroke:#e07b24}.file{stroke-dasharray:6 4}circle.codec{fill:#4a86d4}circle.pay{fill:#e07b24}circle.file{fill:none;stroke-dasharray:none;stroke-width:1.5}</style>
 <title>Rate–distortion: mean PSNR (dB) against bytes per image over ${CURVE_DIGITS} MNIST test digits</title>
 ${grid.join('\n')}
 <text x="${(L + W - R) / 2}" y="${H - B + 32}" text-anchor="middle">字节/图像（对数刻度） · bytes per image (log scale)</text>

@@ -184,6 +184,9 @@ function languageIsZh(): boolean {
 
 export default function CodecFigure({ children }: Props) {
   const [phase, retry] = useCodec();
+  // Rendered on the server too (no JavaScript): say "loading" only once the island runs.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   const [pick, setPick] = useState<number | null>(0);
   const [drawn, setDrawn] = useState<Uint8Array | null>(null);
   const [padImage, setPadImage] = useState<{ image: Float32Array | null; key: number }>({ image: null, key: 0 });
@@ -289,7 +292,7 @@ export default function CodecFigure({ children }: Props) {
     return (
       <div class={styles.figure} data-testid="codec-figure" data-state={phase.status}>
         {phase.status === 'loading' ? (
-          <p class={styles.status}>
+          mounted && <p class={styles.status}>
             <T zh="正在载入编解码器和测试数字…" en="Loading the codec and the test digits…" />
             {p && p.total > 0 && <progress class={styles.progress} max={p.total} value={p.loaded} />}
           </p>
