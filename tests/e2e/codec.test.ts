@@ -135,6 +135,7 @@ describe('codec figure', () => {
         total: imgs.length,
         plotWidth: el.querySelector('img[src$="rd.svg"]')?.getBoundingClientRect().width ?? 0,
         overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        text: el.closest('figure')?.textContent ?? '',
       };
     });
     expect(info.cells).toBe(8);
@@ -142,6 +143,8 @@ describe('codec figure', () => {
     expect(info.total).toBe(9);
     expect(info.plotWidth).toBeGreaterThan(250);
     expect(info.overflow).toBeLessThanOrEqual(0);
+    // No "loading…" that would never end without JavaScript.
+    expect(info.text).not.toMatch(/Loading the codec|正在载入/);
     await context.close();
   });
 });
