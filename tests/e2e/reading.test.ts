@@ -72,7 +72,11 @@ describe('figure slots', () => {
     for (const [slug, part] of [['flac-jpeg', 's00'], ['neural-nets', 's05'], ['training', 's06']] as const) {
       await page.goto(`${origin}/${slug}/`);
       const figures = await page.$$eval('figure[data-figure-id]', (els) => els.map((e) => ({ id: e.getAttribute('data-figure-id')!, placeholder: !!e.querySelector(':scope > .fig-placeholder') })));
-      expect(figures.map((f) => f.id)).toEqual(parts.find((p) => p.part === part)!.figures.map((f) => f.id));
+      // Figures appear after their paragraph, so in paragraph order (a figure added later to the list may sit earlier in the page).
+      const content = parts.find((p) => p.part === part)!;
+      const paraIndex = (id: string) => content.paragraphs.findIndex((p) => p.id === id);
+      const listed = content.figures.map((f, i) => ({ id: f.id, at: paraIndex(f.para), i })).sort((a, b) => a.at - b.at || a.i - b.i);
+      expect(figures.map((f) => f.id)).toEqual(listed.map((f) => f.id));
       for (const f of figures) expect(f.placeholder, f.id).toBe(!slotIds.has(f.id));
     }
     await page.close();

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { preprocessDigit } from '../../../lib/models/mnist-preprocess';
-import styles from './digits.module.css';
+import styles from './pad.module.css';
 
 /** Internal resolution of the pad, in canvas pixels. */
 const SIZE = 280;
