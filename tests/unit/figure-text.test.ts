@@ -38,7 +38,7 @@ function parityProblems(zh: string, en: string): string[] {
 
 describe('figure text parity', () => {
   it('every caption and description says the same numbers and names in Chinese and English', () => {
-    expect(figures.length).toBe(23);
+    expect(figures.length).toBeGreaterThanOrEqual(23); // the 23 slots of the source plus the site's own additions
     const bad = figures.flatMap((f) =>
       (['caption', 'description'] as const).flatMap((k) => parityProblems(f[k].zh!, f[k].en!).map((m) => `${f.id} ${k}: ${m}`)),
     );
