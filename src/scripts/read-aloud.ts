@@ -189,7 +189,7 @@ class ReadAloud extends HTMLElement {
     }
     const r = seg.getBoundingClientRect();
     const header = Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0);
-    const bar = this.getBoundingClientRect();
+    const bar = this.querySelector('.ra-bar')!.getBoundingClientRect();
     const bottom = this.dataset.state === 'idle' ? window.innerHeight : Math.min(window.innerHeight, bar.top);
     if (r.top < header || r.bottom > bottom) seg.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }

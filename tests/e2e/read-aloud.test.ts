@@ -148,6 +148,24 @@ describe('read aloud', () => {
     await ctx.close();
   });
 
+  it('does not scroll the page when the segment being read is already on screen (the part-top bar scrolled away)', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await ctx.addInitScript(stubSpeech(['zh-CN', 'en-US']));
+    const page = await newPage(ctx, '/neural-nets/?l=en');
+    // A paragraph well down the part, so its bar's place under the part title is far above it.
+    const later = s05.paragraphs.filter((p) => p.kind === 'text')[10]!;
+    await expect.poll(() => page.locator('read-aloud').isVisible()).toBe(true);
+    // That paragraph mid-screen: the bar's place is then above the viewport.
+    await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center', behavior: 'instant' }), later.id);
+    const before = await page.evaluate(() => scrollY);
+    expect(await page.locator('read-aloud').evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(0);
+    await page.locator(`#${later.id} .para-listen`).evaluate((b) => (b as HTMLElement).click());
+    expect(await readingSeg(page)).toEqual([['en', later.segments[0]!.id]]);
+    await page.waitForTimeout(600); // a smooth scroll would have moved by now
+    expect(await page.evaluate(() => scrollY)).toBe(before);
+    await ctx.close();
+  });
+
   it('is hidden when the browser has no voice for what is shown', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await ctx.addInitScript(stubSpeech(['fr-FR']));
