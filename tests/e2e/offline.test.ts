@@ -121,6 +121,21 @@ describe('save figures for offline', () => {
   }, 180_000);
 });
 
+describe('save figures without a service worker', () => {
+  it('reports that it cannot save, instead of "saving…" for ever, when no service worker registers', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } }); // service workers blocked
+    const { page, problems } = await watchedPage(context, server.origin);
+    await page.goto(server.origin + '/models/');
+    const control = page.locator('[data-save-figures]');
+    await control.waitFor({ state: 'visible' });
+    await control.locator('button[data-save]').click();
+    await page.locator('[data-save-figures][data-state="error"]').waitFor({ timeout: 15_000 });
+    expect(await control.locator('button[data-save]').isDisabled()).toBe(false);
+    expect(problems.pageErrors).toEqual([]);
+    await context.close();
+  }, 30_000);
+});
+
 describe('offline reading', () => {
   let context: BrowserContext;
   let page: Page;

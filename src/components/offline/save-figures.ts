@@ -37,7 +37,8 @@ async function savedCount(list: FigureFiles): Promise<number> {
 }
 
 async function controlled(timeoutMs: number): Promise<boolean> {
-  await navigator.serviceWorker.ready;
+  // `ready` never settles when no worker registers (blocked, private mode): bound the wait too.
+  await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, timeoutMs))]);
   if (navigator.serviceWorker.controller) return true;
   return new Promise((resolve) => {
     navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
