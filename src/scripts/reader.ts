@@ -106,6 +106,9 @@ function initTheme(): void {
     button.title = THEME_LABEL[theme];
   };
   show(parseTheme(read(THEME_STORAGE_KEY)));
+  // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
+  addEventListener('pageshow', () => show(parseTheme(read(THEME_STORAGE_KEY))));
+  addEventListener('storage', () => show(parseTheme(read(THEME_STORAGE_KEY))));
   button.addEventListener('click', () => {
     const next = THEME_ORDER[(THEME_ORDER.indexOf(parseTheme(button.dataset.state ?? null)) + 1) % THEME_ORDER.length]!;
     if (next === 'auto') delete root.dataset.theme;

@@ -22,13 +22,14 @@ const FLAGS = [
 
 /**
  * Start Chromium.
+ * @param options.ignoreDefaultArgs Playwright default switches to leave out (e.g. `--disable-back-forward-cache`)
  * @throws Error naming the missing binary and the Debian package to install
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { ignoreDefaultArgs?: string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true, ...options });
 }
 
 /** What went wrong on a page while a test drove it. */

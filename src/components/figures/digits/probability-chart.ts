@@ -44,6 +44,8 @@ interface CursorOptions {
 
 /**
  * Create or update the chart in `canvas` (Chart.js is loaded on first use).
+ * Colours are read from the page's theme on every call, so calling it again
+ * after a theme change recolours the chart.
  * @returns the chart (pass it back in to update)
  */
 export async function drawProbabilityChart(canvas: HTMLCanvasElement, data: PathProbabilities, existing: ChartType | null): Promise<ChartType> {
@@ -70,6 +72,13 @@ export async function drawProbabilityChart(canvas: HTMLCanvasElement, data: Path
   if (existing) {
     existing.data.datasets = datasets;
     (existing.options.plugins as CursorOptions).cursor = cursor;
+    // The theme may have changed since the chart was made: recolour ticks, grid and legend.
+    for (const key of ['x', 'y'] as const) {
+      const scale = existing.options.scales![key]!;
+      scale.ticks!.color = muted;
+      scale.grid!.color = grid;
+    }
+    existing.options.plugins!.legend!.labels!.color = fg;
     existing.update('none');
     return existing;
   }
