@@ -190,6 +190,11 @@ describe('photo input after hydration', () => {
     expect(r2).toEqual({ over: true, drop: true });
     await page.waitForFunction((sel) => /Save the photo/.test(document.querySelector(sel)?.textContent ?? ''), `${EX} [data-catdog-error="photo"]`);
 
+    // A link dropped on another figure: the message appears where the reader is, not only in the photo figure.
+    const r3 = await drop('figure[data-figure-id="voronoi-basins"] svg', { uri: 'https://example.org/dog.jpg' });
+    expect(r3).toEqual({ over: true, drop: true });
+    expect(await page.locator('#photo-inbox-toast').innerText()).toMatch(/Save the photo/);
+
     await page.locator(`${EX} button[data-sample]`).first().focus();
     await paste({ text: 'hello' });
     await page.waitForFunction((sel) => /holds no image/.test(document.querySelector(sel)?.textContent ?? ''), `${EX} [data-catdog-error="photo"]`);

@@ -152,8 +152,8 @@ export function installPhotoInbox(rootSelector = '[data-photo-inbox]'): PhotoInb
     const inside = !!root && target instanceof Node && root.contains(target);
     if (inbox.taker) {
       inbox.taker(d);
-      // The figure shows its own message; say where the photo went when it was dropped elsewhere.
-      if (!inside && 'files' in d) toast(SENT_ELSEWHERE);
+      // The figure shows its own message; when the input arrived elsewhere on the page, say it where the reader is.
+      if (!inside) toast('files' in d ? SENT_ELSEWHERE : d.problem);
     } else if ('files' in d) {
       inbox.pending = d;
       toast(WAITING);
