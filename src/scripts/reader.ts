@@ -171,6 +171,17 @@ syncControls(view);
 // The inline script already applied the view; re-apply only if it could not run the same way.
 if (root.dataset.r !== view.r || root.dataset.l !== view.l) applyView(view);
 document.querySelector('[data-reading-controls]')?.addEventListener('change', onControlChange);
+// A page shown again from the back/forward cache keeps the view it was left with; the reader may have
+// chosen another one since, on another page: show the stored view (keeping the place) and sync the controls.
+window.addEventListener('pageshow', (e) => {
+  if (!e.persisted) return;
+  const raw = read(VIEW_STORAGE_KEY);
+  if (!raw) return;
+  const stored = resolveView('', raw);
+  const now = currentViewFromRoot();
+  if (stored.r !== now.r || stored.l !== now.l) applyView(stored);
+  syncControls(stored);
+});
 initTheme();
 initAnchors();
 settleFragment();

@@ -204,7 +204,7 @@ describe('canvases match the screen', () => {
 });
 
 describe('theme on a page shown again', () => {
-  it('a page restored from the back/forward cache shows the theme chosen meanwhile', async () => {
+  it('a page restored from the back/forward cache shows the theme and view chosen meanwhile', async () => {
     // Playwright turns the back/forward cache off by default; this browser keeps it on.
     const bfBrowser = await launchBrowser({ ignoreDefaultArgs: ['--disable-back-forward-cache'] });
     const context = await bfBrowser.newContext({ viewport: { width: 1100, height: 800 }, colorScheme: 'light' });
@@ -218,12 +218,16 @@ describe('theme on a page shown again', () => {
     });
     await page.goto(`${origin}/?l=en`);
     await setTheme(page, 'dark');
+    await page.locator('label[for="view-l-both"]').click();
+    expect(await page.evaluate(() => document.documentElement.dataset.l)).toBe('both');
     await page.goBack({ waitUntil: 'commit' });
     await page.waitForFunction(() => document.readyState === 'complete');
     await page.waitForTimeout(200);
     expect(await page.evaluate(() => (window as unknown as { __restored?: boolean }).__restored)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.locator('[data-theme-toggle]').getAttribute('data-state')).toBe('dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.l)).toBe('both');
+    expect(await page.locator('#view-l-both').isChecked()).toBe(true);
     await bfBrowser.close();
   }, 60_000);
 });
