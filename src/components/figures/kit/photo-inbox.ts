@@ -1,9 +1,9 @@
 /**
  * One way in for photos given to a page: files dropped anywhere on the page
- * and images pasted outside text fields. Installed by a tiny inline script
- * (`photo-inbox-init.ts`) as soon as the page is parsed, so a file dropped
- * before any figure has hydrated is never opened by the browser (which would
- * leave the page); it is kept until the photo figure's island takes it.
+ * and images pasted outside text fields. Installed by the photo figure's
+ * island; before that, a tiny inline guard (`catdog/photo-drop-guard.ts`)
+ * cancels drops so the browser never opens a file (which would leave the
+ * page) and keeps dropped files in `window.__photoEarly`, adopted here.
  *
  * Event orders handled: Chromium, Firefox and Safari cancel a drop unless both
  * `dragenter` and `dragover` are cancelled; during a drag only
@@ -127,7 +127,7 @@ function toast(words: InboxWords): void {
  * @returns the inbox
  */
 export function installPhotoInbox(rootSelector = '[data-photo-inbox]'): PhotoInbox {
-  const w = window as unknown as { __photoInbox?: PhotoInbox };
+  const w = window as unknown as { __photoInbox?: PhotoInbox; __photoEarly?: { files: File[] | null } };
   if (w.__photoInbox) return w.__photoInbox;
   let registered: Element | null = null;
   const figure = () => registered ?? document.querySelector(rootSelector);
@@ -146,6 +146,10 @@ export function installPhotoInbox(rootSelector = '[data-photo-inbox]'): PhotoInb
     },
   };
   w.__photoInbox = inbox;
+  // Files dropped before this inbox existed (kept by the inline guard).
+  const early = w.__photoEarly?.files;
+  if (early?.length) inbox.pending = { files: early };
+  if (w.__photoEarly) w.__photoEarly.files = null;
 
   const deliver = (d: InboxDelivery, target: EventTarget | null) => {
     const root = figure();
@@ -162,8 +166,13 @@ export function installPhotoInbox(rootSelector = '[data-photo-inbox]'): PhotoInb
     }
   };
 
+  // A link or text dragged within this page is the page's own business (not a photo): leave it alone.
+  let internal = false;
+  window.addEventListener('dragstart', () => (internal = true));
+  window.addEventListener('dragend', () => (internal = false));
+
   const onDragOver = (e: DragEvent) => {
-    if (carriesFiles(e.dataTransfer) || (carriesLink(e.dataTransfer) && !isTextField(e.target))) {
+    if (carriesFiles(e.dataTransfer) || (!internal && carriesLink(e.dataTransfer) && !isTextField(e.target))) {
       e.preventDefault();
       if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
     }
@@ -174,7 +183,7 @@ export function installPhotoInbox(rootSelector = '[data-photo-inbox]'): PhotoInb
     const files = filesOf(e.dataTransfer);
     if (!files.length && !carriesFiles(e.dataTransfer)) {
       // A text drag into a text field is the field's; a dropped link elsewhere must not navigate.
-      if (isTextField(e.target) || !carriesLink(e.dataTransfer)) return;
+      if (internal || isTextField(e.target) || !carriesLink(e.dataTransfer)) return;
       e.preventDefault();
       deliver({ problem: NOT_A_FILE }, e.target);
       return;
