@@ -106,6 +106,9 @@ function initTheme(): void {
     button.title = THEME_LABEL[theme];
   };
   show(parseTheme(read(THEME_STORAGE_KEY)));
+  // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
+  addEventListener('pageshow', () => show(parseTheme(read(THEME_STORAGE_KEY))));
+  addEventListener('storage', () => show(parseTheme(read(THEME_STORAGE_KEY))));
   button.addEventListener('click', () => {
     const next = THEME_ORDER[(THEME_ORDER.indexOf(parseTheme(button.dataset.state ?? null)) + 1) % THEME_ORDER.length]!;
     if (next === 'auto') delete root.dataset.theme;
@@ -168,6 +171,17 @@ syncControls(view);
 // The inline script already applied the view; re-apply only if it could not run the same way.
 if (root.dataset.r !== view.r || root.dataset.l !== view.l) applyView(view);
 document.querySelector('[data-reading-controls]')?.addEventListener('change', onControlChange);
+// A page shown again from the back/forward cache keeps the view it was left with; the reader may have
+// chosen another one since, on another page: show the stored view (keeping the place) and sync the controls.
+window.addEventListener('pageshow', (e) => {
+  if (!e.persisted) return;
+  const raw = read(VIEW_STORAGE_KEY);
+  if (!raw) return;
+  const stored = resolveView('', raw);
+  const now = currentViewFromRoot();
+  if (stored.r !== now.r || stored.l !== now.l) applyView(stored);
+  syncControls(stored);
+});
 initTheme();
 initAnchors();
 settleFragment();
