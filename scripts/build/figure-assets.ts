@@ -43,7 +43,7 @@ export interface FigureAssetsOptions {
 interface Node {
   nodeName: string;
   tagName?: string;
-  attrs?: { name: string; value: string }[];
+  attrs?: { name: string; value: string; prefix?: string }[];
   childNodes?: Node[];
   value?: string;
   sourceCodeLocation?: {
@@ -78,6 +78,19 @@ function subtreeTokens(n: Node, out = new Set<string>()): Set<string> {
   return out;
 }
 
+/** XML text of an element's children (SVG files are XML: every attribute needs a value, text is escaped). */
+function childrenXml(n: Node): string {
+  return (n.childNodes ?? []).map(toXml).join('');
+}
+
+function toXml(n: Node): string {
+  if (n.nodeName === '#text') return (n.value ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (n.nodeName.startsWith('#')) return '';
+  const name = n.tagName ?? n.nodeName;
+  const attrs = (n.attrs ?? []).map((a) => ` ${a.prefix ? `${a.prefix}:` : ''}${a.name}="${esc(a.value)}"`).join('');
+  return `<${name}${attrs}>${childrenXml(n)}</${name}>`;
+}
+
 function textOf(n: Node): string {
   if (n.nodeName === '#text') return n.value ?? '';
   return (n.childNodes ?? []).map(textOf).join('');
@@ -87,15 +100,15 @@ function textOf(n: Node): string {
  * The CSS an extracted SVG needs: the `:root` token rules (custom properties,
  * `color-scheme`), then every rule of `css` with a selector whose classes and
  * scoped-style attributes all occur in `available` (the SVG's plus those of
- * its HTML ancestors, which the file re-creates as nested `<g>`s) and at least
- * one in `own` (the SVG's). Rules inside `@media`/`@supports` keep their wrapper.
+ * its HTML ancestors, which the file re-creates as nested `<g>`s): the
+ * ancestors' rules matter for what inherits (custom properties, colour,
+ * font). Rules inside `@media`/`@supports` keep their wrapper.
  *
  * @param css the page's stylesheets, concatenated
- * @param own tokens (`.class`, `[data-astro-cid-x]`) used inside the SVG (its root included)
- * @param available `own` plus the ancestors' tokens
+ * @param available tokens (`.class`, `[data-astro-cid-x]`) used in the SVG (its root included) and on its ancestors
  * @returns minified-ish CSS text ('' when nothing applies)
  */
-export function svgStyle(css: string, own: Set<string>, available: Set<string>): string {
+export function svgStyle(css: string, available: Set<string>): string {
   const root = postcss.parse(css);
   root.walkAtRules((at: AtRule) => {
     if (!['media', 'supports', 'layer'].includes(at.name)) at.remove();
@@ -106,7 +119,8 @@ export function svgStyle(css: string, own: Set<string>, available: Set<string>):
       if (sel.trim() === ':root') return true;
       const classes = selectorTokens(sel);
       if (!classes.length) return false;
-      return classes.every((c) => available.has(c)) && classes.some((c) => own.has(c));
+      // Rules of the ancestors alone are kept too: what they set that inherits (custom properties, colour, font) reaches the SVG.
+      return classes.every((c) => available.has(c));
     });
     if (keep.length) rule.selectors = keep;
     else rule.remove();
@@ -236,9 +250,9 @@ export function rewritePage(html: string, css: string, write: (name: string, bod
     const chain = ancestors.filter((a) => tokensOf(a).length);
     const fromAncestors = new Set(chain.flatMap(tokensOf));
     const available = new Set([...own, ...fromAncestors]);
-    const cidAttrs = (n: Node) => cidsOf(n).map((c) => ` ${c}`).join('');
-    const style = `svg{color:var(--fg);font-family:var(--font-ui);font-size:16px}${svgStyle(css, own, available)}`;
-    const inner = html.slice(startTag(svg).endOffset, svg.sourceCodeLocation!.endOffset - '</svg>'.length);
+    const cidAttrs = (n: Node) => cidsOf(n).map((c) => ` ${c}=""`).join('');
+    const style = `svg{color:var(--fg);font-family:var(--font-ui);font-size:16px}${svgStyle(css, available)}`;
+    const inner = childrenXml(svg);
     const rootAttrs = (svg.attrs ?? [])
       .filter((a) => ['viewBox', 'preserveAspectRatio', 'fill', 'stroke', 'stroke-width', 'font-size'].includes(a.name))
       .map((a) => ` ${a.name}="${esc(a.value)}"`)
@@ -249,7 +263,7 @@ export function rewritePage(html: string, css: string, write: (name: string, bod
     const close = '</g>'.repeat(chain.length);
     const file =
       `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${size.width}" height="${size.height}"${rootAttrs}${cidAttrs(svg)}>` +
-      `<style>${style}</style>${open}<g${selfClass ? ` class="${esc(selfClass)}"` : ''}${selfStyle ? ` style="${esc(selfStyle)}"` : ''}${cidAttrs(svg)}>${inner}</g>${close}</svg>`;
+      `<style><![CDATA[${style}]]></style>${open}<g${selfClass ? ` class="${esc(selfClass)}"` : ''}${selfStyle ? ` style="${esc(selfStyle)}"` : ''}${cidAttrs(svg)}>${inner}</g>${close}</svg>`;
     const name = `${hash(file)}.svg`;
     write(name, file);
     const hidden = attr(svg, 'aria-hidden') === 'true';
