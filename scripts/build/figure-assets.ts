@@ -13,7 +13,7 @@
  *   and `decoding="async"`;
  * - the content of an element marked `data-fig-fragment="<English note>"`
  *   (with `data-fig-fragment-zh="<中文说明>"`), e.g. a long MathML formula, moves
- *   to `/_fig/<hash>.html`; the element keeps the two notes and
+ *   to `/_fig/<hash>.htm`; the element keeps the two notes and
  *   `data-fig-fragment-src`; `client:visibleprops` loads it back on hydration;
  * - islands hydrated with `client:visibleprops` (src/scripts/visible-props.ts)
  *   lose their serialized `props` attribute: it moves verbatim to
@@ -159,6 +159,20 @@ export function svgTypeStyle(css: string, self: Set<string>, ancestors: Set<stri
   return out.join(';');
 }
 
+/**
+ * Inline style of the `<img>` that replaces an SVG: `max-width:100%;height:auto`
+ * (keeps the drawing's aspect ratio), then the declarations that styled the SVG
+ * by its type, then its own `style`; each property once, the last one winning.
+ */
+function imgStyle(typeStyle: string, selfStyle: string | undefined): string {
+  const decls = new Map<string, string>();
+  for (const d of `max-width:100%;height:auto;${typeStyle};${selfStyle ?? ''}`.split(';')) {
+    const i = d.indexOf(':');
+    if (i > 0) decls.set(d.slice(0, i).trim(), d.slice(i + 1).trim());
+  }
+  return [...decls].map(([k, v]) => `${k}:${v}`).join(';');
+}
+
 /** Width and height in CSS px from the SVG's attributes, else its viewBox. */
 function svgSize(svg: Node): { width: number; height: number } | null {
   const w = Number(attr(svg, 'width'));
@@ -218,7 +232,7 @@ export function rewritePage(html: string, css: string, write: (name: string, bod
     if (note !== undefined && n.sourceCodeLocation?.startTag && n.sourceCodeLocation.endTag) {
       const tag = startTag(n);
       const inner = html.slice(tag.endOffset, n.sourceCodeLocation.endTag.startOffset);
-      const name = `${hash(inner)}.html`;
+      const name = `${hash(inner)}.htm`; // not .html: not a page (Pagefind and the page tests index every .html)
       write(name, inner);
       const zh = attr(n, 'data-fig-fragment-zh');
       const raw = html.slice(tag.startOffset, tag.endOffset).replace(/ data-fig-fragment(-zh)?="[^"]*"/g, '');
@@ -273,7 +287,7 @@ export function rewritePage(html: string, css: string, write: (name: string, bod
     return (
       `<img src="${opts.url}${name}" alt="${esc(alt)}" width="${size.width}" height="${size.height}" loading="lazy" decoding="async"` +
       `${selfClass ? ` class="${esc(selfClass)}"` : ''}${id ? ` id="${esc(id)}"` : ''}${hidden ? ' aria-hidden="true"' : ''}` +
-      ` style="max-width:100%;height:auto;${esc(svgTypeStyle(css, tokenSet(svg), fromAncestors))}${selfStyle ? `;${esc(selfStyle)}` : ''}" data-svg-fallback>`
+      ` style="${esc(imgStyle(svgTypeStyle(css, tokenSet(svg), fromAncestors), selfStyle))}" data-svg-fallback>`
     );
   };
 

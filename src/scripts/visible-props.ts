@@ -40,13 +40,20 @@ const visibleProps: ClientDirective = (load, options, el) => {
           .catch((err: unknown) => console.warn(`[figure] kept the short note: could not load ${f.dataset.figFragmentSrc} (${String(err)})`)),
       ),
     );
-    const [hydrate, text] = await Promise.all([load(), props, fragments]);
+    // Warm the module cache while the data comes, so load() below finds the code already fetched.
+    for (const attr of ['component-url', 'renderer-url']) {
+      const url = el.getAttribute(attr);
+      if (url) void import(/* @vite-ignore */ url).catch(() => undefined);
+    }
+    const [text] = await Promise.all([props, fragments]);
     if (text instanceof Error) {
       el.setAttribute('data-props-error', text.message);
       console.warn(`[figure] kept the static figure: could not load ${src} (${text.message})`);
       return;
     }
+    // Set before load(): <astro-island> re-hydrates whenever `props` changes once its code is loaded.
     if (text !== null) el.setAttribute('props', text);
+    const hydrate = await load();
     await hydrate();
   };
   const io = new IntersectionObserver(

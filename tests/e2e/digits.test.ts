@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { brokenFallbackImages } from './fallback-files';
 import { launchBrowser, watchedPage } from './browser';
 
 const origin = inject('origin');
@@ -121,11 +122,13 @@ describe('digit figures', () => {
       const fallback = page.getByTestId(`${id}-fallback`);
       await fallback.scrollIntoViewIfNeeded();
       await expect(fallback.isVisible()).resolves.toBe(true);
-      const images = fallback.locator('[role="img"]');
+      // Each digit is an SVG file shown by a lazy <img> (scripts/build/figure-assets.ts).
+      const images = fallback.locator('img[alt^="handwritten"]');
       expect(await images.count()).toBeGreaterThanOrEqual(8);
       const box = (await images.first().boundingBox())!;
       expect(box.width).toBeGreaterThan(20);
     }
+    expect(await brokenFallbackImages(page.getByTestId('digits-interpolate-fallback'))).toEqual([]);
     // The layer diagram lists all 11 layers with shapes.
     await expect(page.getByTestId('digits-network-fallback').locator('li[data-kind]').count()).resolves.toBe(11);
     await context.close();

@@ -50,3 +50,32 @@ describe('first load on a phone within the text budget (issue 12)', () => {
     }, 60_000);
   }
 });
+
+describe('figure data arrives with the figure (issue 12)', () => {
+  it('an island fetches its props file when scrolled to and hydrates; if the file is missing the static drawing stays', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const fig = '[data-figure-id="fit1d-network"]';
+    // 1. Normal: the props file comes only after scrolling, then the island is live (its SVG replaces the fallback image).
+    const page = await context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/_fig/') && r.url().endsWith('.json') && fetched.push(r.url())));
+    await page.goto(`${origin}/training/`, { waitUntil: 'networkidle' });
+    expect(fetched).toEqual([]);
+    await page.locator(fig).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`${fig} [data-mode-button]:not([disabled])`, { timeout: 20_000 });
+    await expect.poll(() => page.locator(`${fig} svg line`).count(), { timeout: 10_000 }).toBeGreaterThan(500);
+    expect(fetched.length).toBeGreaterThan(0);
+    await page.close();
+    // 2. The props file is missing: no hydration, the fallback image stays, the island says why.
+    const broken = await context.newPage();
+    const warnings: string[] = [];
+    broken.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
+    await broken.route('**/_fig/*.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await broken.goto(`${origin}/training/`);
+    await broken.locator(fig).scrollIntoViewIfNeeded();
+    await broken.waitForSelector(`${fig} astro-island[data-props-error]`, { timeout: 20_000 });
+    expect(await broken.locator(`${fig} img[data-svg-fallback]`).isVisible()).toBe(true);
+    expect(warnings.join('\n')).toMatch(/kept the static figure/);
+    await context.close();
+  }, 60_000);
+});

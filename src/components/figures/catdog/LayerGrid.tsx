@@ -132,7 +132,7 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
                   height={h}
                   loading="lazy"
                   decoding="async"
-                  style={{ objectFit: 'cover', objectPosition: `${c > 1 ? (i / (c - 1)) * 100 : 0}% 0` }}
+                  style={{ objectPosition: `${c > 1 ? ((i / (c - 1)) * 100).toFixed(2) : 0}% 0` }}
                 />
               )}
               <span class="cd-tile-n" aria-hidden="true">{i + 1}</span>
