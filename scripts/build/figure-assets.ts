@@ -16,7 +16,7 @@
  *   to `/_fig/<hash>.htm`; the element keeps the two notes and
  *   `data-fig-fragment-src`; `client:visibleprops` loads it back on hydration;
  * - islands hydrated with `client:visibleprops` (src/scripts/visible-props.ts)
- *   lose their serialized `props` attribute: it moves verbatim to
+ *   lose their serialized `props` attribute (when ≥ 300 characters): it moves verbatim to
  *   `/_fig/<hash>.json`, named by `data-props-src`, fetched on hydration.
  *
  * Files are named by the first 16 hex digits of their SHA-256, so identical
@@ -193,10 +193,16 @@ function svgSize(svg: Node): { width: number; height: number } | null {
  * @param html the page as Astro wrote it
  * @param css the page's stylesheets (linked and inline), concatenated
  * @param write stores `body` as `<dir>/<name>` in the build output
- * @param opts base URL of the assets folder (`/_fig/`) and the SVG threshold (characters)
+ * @param options base URL of the assets folder (`/_fig/`), the SVG threshold and the props threshold (characters, default 300)
  * @returns the rewritten page (unchanged when it has no figures)
  */
-export function rewritePage(html: string, css: string, write: (name: string, body: string | Buffer) => void, opts: { url: string; minSvgBytes: number }): string {
+export function rewritePage(
+  html: string,
+  css: string,
+  write: (name: string, body: string | Buffer) => void,
+  options: { url: string; minSvgBytes: number; minPropsBytes?: number },
+): string {
+  const opts = { minPropsBytes: 300, ...options };
   const doc = parse(html, { sourceCodeLocationInfo: true }) as unknown as Node;
   const edits: Edit[] = [];
   const src = (n: Node) => html.slice(n.sourceCodeLocation!.startOffset, n.sourceCodeLocation!.endOffset);
@@ -250,7 +256,8 @@ export function rewritePage(html: string, css: string, write: (name: string, bod
       const tag = startTag(n);
       const raw = html.slice(tag.startOffset, tag.endOffset);
       const m = / props="[^"]*"/.exec(raw);
-      if (props !== undefined && m) {
+      // Small props ("{}", a few numbers) cost less inline than a request.
+      if (props !== undefined && m && props.length >= opts.minPropsBytes) {
         const name = `${hash(props)}.json`;
         write(name, props);
         edits.push({ start: tag.startOffset + m.index, end: tag.startOffset + m.index + m[0].length, text: ` data-props-src="${opts.url}${name}"` });

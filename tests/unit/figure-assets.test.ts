@@ -26,9 +26,9 @@ const PAGE =
   `<svg viewBox="0 0 120 40">${dots}</svg>` +
   `</main></body></html>`;
 
-function run(html = PAGE) {
+function run(html = PAGE, minPropsBytes = 0) {
   const files = new Map<string, string>();
-  const out = rewritePage(html, CSS, (name, body) => files.set(name, body.toString()), { url: '/_fig/', minSvgBytes: 1200 });
+  const out = rewritePage(html, CSS, (name, body) => files.set(name, body.toString()), { url: '/_fig/', minSvgBytes: 1200, minPropsBytes });
   return { out, files };
 }
 
@@ -57,12 +57,18 @@ describe('rewritePage', () => {
     const props = /data-props-src="\/_fig\/([0-9a-f]{16}\.json)"/.exec(out);
     expect(props).not.toBeNull();
     expect(out).not.toContain(' props=');
-    expect(JSON.parse(files.get(props![1])!)).toEqual({ n: [0, 1] });
+    expect(JSON.parse(files.get(props![1]!)!)).toEqual({ n: [0, 1] });
     const frag = /data-fig-fragment-src="\/_fig\/([0-9a-f]{16}\.htm)"/.exec(out);
-    expect(files.get(frag![1])).toBe('<math><mi>x</mi></math>');
+    expect(files.get(frag![1]!)).toBe('<math><mi>x</mi></math>');
     expect(out).not.toContain('<math>');
     expect(out).toContain('（长公式）');
     expect(out).toContain('(long formula)');
+  });
+
+  it('keeps small props inline (cheaper than a request)', () => {
+    const { out } = run(PAGE, 300);
+    expect(out).toContain(' props="{&quot;n&quot;:[0,1]}"');
+    expect(out).not.toContain('data-props-src');
   });
 
   it('leaves a page without figures byte for byte', () => {
