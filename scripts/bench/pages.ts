@@ -51,7 +51,12 @@ const median = (xs: number[]) => {
 
 const root = compressedCopy(process.env.SITE_DIST ?? 'dist');
 const handler = sirv(root, { dev: false, etag: true, gzip: true, extensions: ['html'], maxAge: 31536000 });
-const server = createServer((req, res) => handler(req, res, () => ((res.statusCode = 404), res.end('not found'))));
+const server = createServer((req, res) =>
+  handler(req, res, () => {
+    res.statusCode = 404;
+    res.end('not found');
+  }),
+);
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const chrome = await chromeLauncher.launch({
