@@ -133,9 +133,10 @@ export default function Interpolate({ samples, ambiguous, children }: Props) {
           </div>
         </div>
         <div>
-          <h4 class={styles.subhead}>
+          {/* A title, not a heading (page heading order, issue 12). */}
+          <p class={styles.subhead}>
             <T zh="网络最拿不准的手写数字" en="The digits the network finds most ambiguous" />
-          </h4>
+          </p>
           <ul class={styles.grid}>
             {ambiguousImages.map((a, i) => (
               <li class={styles.cell} key={i}>
