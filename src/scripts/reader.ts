@@ -161,7 +161,27 @@ function settleFragment(): void {
   if (document.readyState === 'complete') align();
   else addEventListener('load', align, { once: true });
   void document.fonts?.ready.then(align);
+  // Figures hydrate and load their data after the load event (as they come into view) and
+  // may grow: keep the landing in place whenever the page's content changes size, for
+  // KEEP_LANDING_MS or until the reader scrolls, types or clicks.
+  const main = document.querySelector('main');
+  if (!main || typeof ResizeObserver !== 'function') return;
+  let lastHeight = -1;
+  const observer = new ResizeObserver(() => {
+    if (readerMoved) return observer.disconnect();
+    const h = main.getBoundingClientRect().height;
+    if (h !== lastHeight) {
+      lastHeight = h;
+      align();
+    }
+  });
+  observer.observe(main);
+  for (const fig of main.querySelectorAll('figure')) observer.observe(fig);
+  setTimeout(() => observer.disconnect(), KEEP_LANDING_MS);
 }
+
+/** How long a deep link's landing is held in place while late content arrives, in ms. */
+const KEEP_LANDING_MS = 15_000;
 
 const view = currentView();
 syncControls(view);
