@@ -166,14 +166,10 @@ function settleFragment(): void {
   // KEEP_LANDING_MS or until the reader scrolls, types or clicks.
   const main = document.querySelector('main');
   if (!main || typeof ResizeObserver !== 'function') return;
-  let lastHeight = -1;
+  // (Every figure is watched too: one may shrink as another grows, leaving main's height the same.)
   const observer = new ResizeObserver(() => {
-    if (readerMoved) return observer.disconnect();
-    const h = main.getBoundingClientRect().height;
-    if (h !== lastHeight) {
-      lastHeight = h;
-      align();
-    }
+    if (readerMoved) observer.disconnect();
+    else align();
   });
   observer.observe(main);
   for (const fig of main.querySelectorAll('figure')) observer.observe(fig);

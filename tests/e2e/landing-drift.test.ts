@@ -4,7 +4,7 @@
  * landings drifted up to 387 px). Every paragraph directly above a figure
  * on every part page is opened as a search result would open it
  * (`?r=…&hl=<word>#<para-id>`), and the paragraph's top is sampled on every
- * frame for 4 s after the page's load event: it may move less than 8 px.
+ * frame for 3 s after the page's load event: it may move less than 8 px.
  * A displacement counts when it is seen in two frames running (a change
  * corrected before it was painted shows in one sample only).
  */
@@ -17,7 +17,7 @@ const origin = inject('origin');
 let browser: Browser;
 let context: BrowserContext;
 const MAX_DRIFT_PX = 8;
-const WATCH_MS = 4000;
+const WATCH_MS = 3000;
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -67,7 +67,7 @@ describe('print', () => {
           bodyBg: bg(document.body),
           htmlBg: bg(document.documentElement),
           texts,
-          controls: ['.site-header', '[data-reading-controls]', '.search-open', '.theme-toggle', '.page-toc', '.part-nav']
+          controls: ['.site-header', '[data-reading-controls]', '.search-open', '.search-link', '.theme-toggle', '.page-toc', '.part-nav']
             .filter((sel) => [...document.querySelectorAll(sel)].some(shown)),
         };
       });

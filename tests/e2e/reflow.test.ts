@@ -205,6 +205,6 @@ describe('reflow: every page × view × width × text size', () => {
       await page.close();
       expect([...failures]).toEqual([]);
       expect(problems.pageErrors).toEqual([]);
-    }, 120_000);
+    }, 240_000);
   }
 });

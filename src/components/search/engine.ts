@@ -60,6 +60,8 @@ export class SearchEngine {
 
   /** Start loading the index, its code and the site data (idempotent). */
   load(): Promise<[PagefindInstance, SearchData]> {
+    // Pagefind cannot start without WebAssembly (search() reports 'no-wasm'); don't let it throw inside.
+    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('this browser provides no WebAssembly'));
     if (!this.pagefind) {
       this.pagefind = (async () => {
         const url = PAGEFIND_URL;
