@@ -164,7 +164,23 @@ function settleFragment(): void {
   if (document.readyState === 'complete') align();
   else addEventListener('load', align, { once: true });
   void document.fonts?.ready.then(align);
+  // Figures hydrate and load their data after the load event (as they come into view) and
+  // may grow: keep the landing in place whenever the page's content changes size, for
+  // KEEP_LANDING_MS or until the reader scrolls, types or clicks.
+  const main = document.querySelector('main');
+  if (!main || typeof ResizeObserver !== 'function') return;
+  // (Every figure is watched too: one may shrink as another grows, leaving main's height the same.)
+  const observer = new ResizeObserver(() => {
+    if (readerMoved) observer.disconnect();
+    else align();
+  });
+  observer.observe(main);
+  for (const fig of main.querySelectorAll('figure')) observer.observe(fig);
+  setTimeout(() => observer.disconnect(), KEEP_LANDING_MS);
 }
+
+/** How long a deep link's landing is held in place while late content arrives, in ms. */
+const KEEP_LANDING_MS = 15_000;
 
 const view = currentView();
 syncControls(view);
