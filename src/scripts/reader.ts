@@ -5,10 +5,15 @@
  *   on at the same place on screen, and records the view in the URL
  *   (`?r=…&l=…`, history.replaceState) and localStorage;
  * - theme button (system → light → dark);
- * - paragraph anchors copy a link to the paragraph in the current view;
- * - a deep link lands on its paragraph even when figures above it resize.
+ * - the literal/free choice is disabled (with a note saying why) where it
+ *   changes nothing: English only and the compare view;
+ * - paragraph and sentence anchors copy a link in the current view;
+ * - segments: counterpart highlight, keyboard route, sentence links (segments.ts);
+ * - a deep link (`#s05-p16` or a sentence, `#s05-p16-s2`) lands on its target
+ *   even when figures above it resize after load.
  */
-import { resolveView, searchWithView, VIEW_STORAGE_KEY, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
+import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
+import { activateSegment, arriveAtSegment, initSegments } from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 
 const root = document.documentElement;
@@ -57,6 +62,11 @@ function syncControls(view: ViewState): void {
   const l = document.getElementById(`view-l-${view.l}`) as HTMLInputElement | null;
   if (r) r.checked = true;
   if (l) l.checked = true;
+  const zhChoice = document.querySelector<HTMLFieldSetElement>('[data-zh-choice]');
+  if (zhChoice) {
+    zhChoice.disabled = !zhChoiceApplies(view);
+    zhChoice.title = zhChoice.disabled ? (document.getElementById('zh-choice-note')?.querySelector(view.l === 'en' ? '.ui-en' : '.ui-zh')?.textContent ?? '') : '';
+  }
 }
 
 /**
@@ -68,6 +78,7 @@ function applyView(view: ViewState): void {
   root.dataset.r = view.r;
   root.dataset.l = view.l;
   root.lang = view.l === 'en' ? 'en' : 'zh-CN';
+  syncControls(view);
   store(VIEW_STORAGE_KEY, JSON.stringify(view));
   history.replaceState(history.state, '', `${location.pathname}${searchWithView(location.search, view)}${location.hash}`);
   if (anchor) {
@@ -117,7 +128,7 @@ function initTheme(): void {
 
 function initAnchors(): void {
   document.addEventListener('click', (event) => {
-    const a = (event.target as Element).closest?.('a.para-anchor');
+    const a = (event.target as Element).closest?.('a.para-anchor, a.seg-anchor');
     if (!(a instanceof HTMLAnchorElement) || !navigator.clipboard) return;
     const url = `${location.origin}${location.pathname}${searchWithView(location.search, currentViewFromRoot())}${a.hash}`;
     navigator.clipboard.writeText(url).then(
@@ -135,7 +146,10 @@ function initAnchors(): void {
 /**
  * A deep link (`#s05-p16`) is scrolled to by the browser as soon as the
  * element exists, before images, fonts and figures above it have their final
- * size. Align it again once they have, unless the reader has scrolled since.
+ * size. Align it again once they have (on load, when fonts are ready, and
+ * whenever the text column resizes in the next 10 s as figures hydrate),
+ * unless the reader has scrolled since. A sentence link (`#s05-p16-s2`) names
+ * no element id: the visible segment with that `data-seg-id` is centred and marked.
  */
 function settleFragment(): void {
   let id = '';
@@ -144,23 +158,33 @@ function settleFragment(): void {
   } catch {
     return; // a malformed fragment names nothing
   }
-  const target = id ? document.getElementById(id) : null;
+  if (!id) return;
+  const byId = document.getElementById(id);
+  const segment = byId ? null : /^s\d\d-p\d\d-s\d+$/.test(id) ? arriveAtSegment(id) : null;
+  const target = byId ?? segment;
   if (!target) return;
+  // A paragraph is focusable (segments.ts): arriving by link must not draw a focus ring round it.
+  if (document.activeElement === byId) byId?.blur();
   let readerMoved = false;
   const stop = () => {
     readerMoved = true;
+    observer?.disconnect();
   };
   for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) addEventListener(type, stop, { once: true, passive: true });
   const align = () => {
     if (readerMoved) return;
     // A search arrival highlights its hits: keep the first visible one mid-screen.
-    const hit = [...target.querySelectorAll('mark')].find((m) => m.getClientRects().length > 0);
+    const hit = segment ?? [...target.querySelectorAll('mark')].find((m) => m.getClientRects().length > 0);
     if (hit) hit.scrollIntoView({ block: 'center', behavior: 'instant' });
     else target.scrollIntoView({ block: 'start', behavior: 'instant' });
   };
-  if (document.readyState === 'complete') align();
-  else addEventListener('load', align, { once: true });
+  align();
+  if (document.readyState !== 'complete') addEventListener('load', align, { once: true });
   void document.fonts?.ready.then(align);
+  const column = document.querySelector('.text');
+  const observer = column && 'ResizeObserver' in window ? new ResizeObserver(align) : null;
+  if (column) observer?.observe(column);
+  setTimeout(() => observer?.disconnect(), 10_000);
 }
 
 const view = currentView();
@@ -170,4 +194,9 @@ if (root.dataset.r !== view.r || root.dataset.l !== view.l) applyView(view);
 document.querySelector('[data-reading-controls]')?.addEventListener('change', onControlChange);
 initTheme();
 initAnchors();
+initSegments();
 settleFragment();
+addEventListener('hashchange', () => {
+  activateSegment(null);
+  settleFragment();
+});
