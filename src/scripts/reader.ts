@@ -13,7 +13,7 @@
  *   even when figures above it resize after load.
  */
 import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
-import { activateSegment, arriveAtSegment, initSegments } from './segments';
+import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 
 const root = document.documentElement;
@@ -151,6 +151,39 @@ function initAnchors(): void {
  * unless the reader has scrolled since. A sentence link (`#s05-p16-s2`) names
  * no element id: the visible segment with that `data-seg-id` is centred and marked.
  */
+/** Paragraphs are the keyboard unit of the segment behaviour: one tab stop each, with a help text. */
+function prepareParagraphs(): void {
+  const help = document.getElementById('segment-help');
+  for (const para of document.querySelectorAll<HTMLElement>('div.para[data-para-id]')) {
+    para.tabIndex = 0;
+    para.setAttribute('role', 'group');
+    para.setAttribute('aria-label', para.querySelector('.para-anchor [aria-hidden]')?.textContent ?? para.id);
+    if (help) para.setAttribute('aria-describedby', help.id);
+  }
+}
+
+const SEGMENT_EVENTS = ['pointerover', 'click', 'focusin', 'keydown', 'focusout'];
+const queuedEvents: Event[] = [];
+let segmentsModule: Promise<typeof Segments> | undefined;
+
+/**
+ * The segment behaviour (segments.ts), loaded once, on the first event it
+ * handles or for a sentence link; events that arrived meanwhile are replayed.
+ */
+function segmentsNow(): Promise<typeof Segments> {
+  segmentsModule ??= import('./segments').then((m) => {
+    for (const t of SEGMENT_EVENTS) document.removeEventListener(t, queueSegmentEvent);
+    m.initSegments(queuedEvents);
+    return m;
+  });
+  return segmentsModule;
+}
+
+function queueSegmentEvent(e: Event): void {
+  queuedEvents.push(e);
+  void segmentsNow();
+}
+
 function settleFragment(): void {
   let id = '';
   try {
@@ -158,13 +191,27 @@ function settleFragment(): void {
   } catch {
     return; // a malformed fragment names nothing
   }
-  if (!id) return;
-  const byId = document.getElementById(id);
-  const segment = byId ? null : /^s\d\d-p\d\d-s\d+$/.test(id) ? arriveAtSegment(id) : null;
-  const target = byId ?? segment;
-  if (!target) return;
-  // A paragraph is focusable (segments.ts): arriving by link must not draw a focus ring round it.
-  if (document.activeElement === byId) byId?.blur();
+  const byId = id ? document.getElementById(id) : null;
+  if (byId) {
+    // A paragraph is focusable (segments): arriving by link must not draw a focus ring round it.
+    if (document.activeElement === byId) byId.blur();
+    keepInView(byId, () => [...byId.querySelectorAll('mark')].find((m) => m.getClientRects().length > 0));
+  } else if (/^s\d\d-p\d\d-s\d+$/.test(id)) {
+    void segmentsNow().then((m) => {
+      const seg = m.arriveAtSegment(id);
+      if (seg) keepInView(seg, () => seg);
+    });
+  }
+}
+
+/**
+ * Align a deep link's target now, on load, when fonts are ready and whenever
+ * the text column resizes in the next 10 s (figures hydrating), unless the
+ * reader has scrolled, pressed a key or touched the page since.
+ * @param target the element the link names (aligned to the top)
+ * @param centre an element inside it to centre instead, when there is one (a search hit, a segment)
+ */
+function keepInView(target: Element, centre: () => Element | undefined): void {
   let readerMoved = false;
   const stop = () => {
     readerMoved = true;
@@ -173,8 +220,7 @@ function settleFragment(): void {
   for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) addEventListener(type, stop, { once: true, passive: true });
   const align = () => {
     if (readerMoved) return;
-    // A search arrival highlights its hits: keep the first visible one mid-screen.
-    const hit = segment ?? [...target.querySelectorAll('mark')].find((m) => m.getClientRects().length > 0);
+    const hit = centre();
     if (hit) hit.scrollIntoView({ block: 'center', behavior: 'instant' });
     else target.scrollIntoView({ block: 'start', behavior: 'instant' });
   };
@@ -194,9 +240,7 @@ if (root.dataset.r !== view.r || root.dataset.l !== view.l) applyView(view);
 document.querySelector('[data-reading-controls]')?.addEventListener('change', onControlChange);
 initTheme();
 initAnchors();
-initSegments();
+prepareParagraphs();
+for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
 settleFragment();
-addEventListener('hashchange', () => {
-  activateSegment(null);
-  settleFragment();
-});
+addEventListener('hashchange', settleFragment);

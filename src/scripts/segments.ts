@@ -8,14 +8,30 @@
  *   is chosen, Escape is pressed or the reader clicks outside the text. In a
  *   side-by-side view a counterpart that is off screen is scrolled into view
  *   (not on mere hover: moving the pointer must not move the page).
- * - Keyboard: each paragraph is one tab stop (`tabindex=0`, role group);
- *   ←/→ (and Home/End) move the active segment inside it; a polite live region
- *   announces "k/n" and the segment's text.
+ * - Keyboard: each paragraph is one tab stop (`tabindex=0`, role group, set
+ *   by reader.ts); ←/→ (and Home/End) move the active segment inside it; a
+ *   polite live region announces "k/n" and the segment's text.
+ *
+ * Loaded on demand by reader.ts (first pointer, focus or key event, or a
+ * sentence link), so a page ships none of it before the reader interacts.
  * - Sentence link: a small link (cloned from `#seg-anchor-template`) under the
  *   paragraph's ¶ mark points at the active segment (`#sNN-pNN-sK`).
  */
 
 const ON = 'seg-on';
+
+/**
+ * Styles that matter only once this module runs (kept out of the page's first
+ * CSS). Highlight: tint plus underline (not colour alone), no box changes, so
+ * no reflow. The sentence link sits under the paragraph's ¶ mark (shares
+ * `.para-anchor`'s rules in reading.css).
+ */
+const STYLES = `[data-seg-id].seg-on{background:var(--highlight);text-decoration:underline 2px var(--accent);text-underline-offset:.3em;text-decoration-skip-ink:none}
+[data-seg-id].seg-target{animation:arrive 2.4s ease-out}
+div.para[tabindex]:focus-visible{outline:2px solid var(--focus);outline-offset:4px}
+.seg-anchor{top:1.6rem;opacity:1}
+@media (min-width:62rem){html[data-l='both'] .seg-anchor{left:-3rem;top:2.15rem}}
+@media (min-width:40rem){html[data-l='compare'] .seg-anchor{position:absolute;left:auto;right:3rem;top:-1.35rem}}`;
 let activeId: string | null = null;
 let pinned = false;
 let clearTimer = 0;
@@ -106,71 +122,87 @@ function segmentAt(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>('[data-seg-id]') : null;
 }
 
-/** Wire the highlight, the keyboard route and the sentence link. Call once per page. */
-export function initSegments(): void {
-  const help = document.getElementById('segment-help');
-  for (const para of document.querySelectorAll<HTMLElement>('div.para[data-para-id]')) {
-    para.tabIndex = 0;
-    para.setAttribute('role', 'group');
-    para.setAttribute('aria-label', `¶${para.querySelector('.para-anchor [aria-hidden]')?.textContent?.slice(1) ?? ''}`);
-    if (help) para.setAttribute('aria-describedby', help.id);
+function onPointerOver(e: PointerEvent): void {
+  if (e.pointerType !== 'mouse' && e.pointerType !== 'pen') return;
+  const seg = segmentAt(e.target);
+  if (seg && !pinned) activateSegment(seg.dataset.segId!);
+  else if (!seg && !pinned && activeId && !(e.target as Element).closest?.('.seg-anchor, .para-anchor')) {
+    // Leaving the text: clear after a moment, so the pointer can reach the sentence link.
+    clearTimeout(clearTimer);
+    clearTimer = window.setTimeout(() => activateSegment(null), 500);
   }
-  document.addEventListener('pointerover', (e) => {
-    if (e.pointerType !== 'mouse' && e.pointerType !== 'pen') return;
-    const seg = segmentAt(e.target);
-    if (seg && !pinned) activateSegment(seg.dataset.segId!);
-    else if (!seg && !pinned && activeId && !(e.target as Element).closest?.('.seg-anchor, .para-anchor')) {
-      // Leaving the text: clear after a moment, so the pointer can reach the sentence link.
-      clearTimeout(clearTimer);
-      clearTimer = window.setTimeout(() => activateSegment(null), 500);
-    }
-  });
-  document.addEventListener('click', (e) => {
-    const seg = segmentAt(e.target);
-    if (seg) {
-      pinned = true;
-      activateSegment(seg.dataset.segId!, true);
-    } else if (!(e.target as Element).closest?.('.seg-anchor, .para-anchor')) {
-      pinned = false;
-      activateSegment(null);
-    }
-  });
-  document.addEventListener('focusin', (e) => {
-    const t = e.target as HTMLElement;
-    const seg = segmentAt(t);
-    if (seg) activateSegment(seg.dataset.segId!, true);
-    else if (t.matches('div.para[tabindex]:focus-visible')) {
-      // Keyboard focus on a paragraph (a mouse click focuses it too, but then the click picks the segment).
-      const ids = segIds(t);
-      const id = activeId && ids.includes(activeId) ? activeId : ids[0];
-      if (id) {
-        activateSegment(id, true);
-        announce(t, id);
-      }
-    }
-  });
-  document.addEventListener('keydown', (e) => {
-    const t = e.target as HTMLElement;
-    if (e.key === 'Escape' && activeId) {
-      pinned = false;
-      activateSegment(null);
-      return;
-    }
-    if (!t.matches?.('div.para[tabindex]') || e.altKey || e.ctrlKey || e.metaKey) return;
-    const ids = segIds(t);
-    const at = activeId ? ids.indexOf(activeId) : -1;
-    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 }[e.key];
-    if (next === undefined) return;
-    e.preventDefault();
-    const id = ids[Math.max(0, Math.min(ids.length - 1, next))]!;
+}
+
+function onClick(e: MouseEvent): void {
+  const seg = segmentAt(e.target);
+  if (seg) {
     pinned = true;
-    activateSegment(id, true);
-    announce(t, id);
-  });
-  document.addEventListener('focusout', (e) => {
-    const to = e.relatedTarget as Element | null;
-    if (!pinned && !to?.closest?.('[data-seg-id], .seg-anchor')) activateSegment(null);
-  });
+    activateSegment(seg.dataset.segId!, true);
+  } else if (!(e.target as Element).closest?.('.seg-anchor, .para-anchor')) {
+    pinned = false;
+    activateSegment(null);
+  }
+}
+
+function onFocusIn(e: FocusEvent): void {
+  const t = e.target as HTMLElement;
+  const seg = segmentAt(t);
+  if (seg) activateSegment(seg.dataset.segId!, true);
+  else if (t.matches?.('div.para[tabindex]:focus-visible')) {
+    // Keyboard focus on a paragraph (a mouse click focuses it too, but then the click picks the segment).
+    const ids = segIds(t);
+    const id = activeId && ids.includes(activeId) ? activeId : ids[0];
+    if (id) {
+      activateSegment(id, true);
+      announce(t, id);
+    }
+  }
+}
+
+function onKeyDown(e: KeyboardEvent): void {
+  const t = e.target as HTMLElement;
+  if (e.key === 'Escape' && activeId) {
+    pinned = false;
+    activateSegment(null);
+    return;
+  }
+  if (!t.matches?.('div.para[tabindex]') || e.altKey || e.ctrlKey || e.metaKey) return;
+  const ids = segIds(t);
+  const at = activeId ? ids.indexOf(activeId) : -1;
+  const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 }[e.key];
+  if (next === undefined) return;
+  e.preventDefault();
+  const id = ids[Math.max(0, Math.min(ids.length - 1, next))]!;
+  pinned = true;
+  activateSegment(id, true);
+  announce(t, id);
+}
+
+function onFocusOut(e: FocusEvent): void {
+  const to = e.relatedTarget as Element | null;
+  if (!pinned && !to?.closest?.('[data-seg-id], .seg-anchor')) activateSegment(null);
+}
+
+/** The events this module handles, by type (reader.ts queues the same types until the module has loaded). */
+const HANDLERS: Record<string, (e: never) => void> = {
+  pointerover: onPointerOver,
+  click: onClick,
+  focusin: onFocusIn,
+  keydown: onKeyDown,
+  focusout: onFocusOut,
+};
+
+/**
+ * Wire the highlight, the keyboard route and the sentence link (listeners on
+ * `document`). Call once per page.
+ * @param earlier events that arrived before this module loaded, replayed in order
+ */
+export function initSegments(earlier: readonly Event[] = []): void {
+  const style = document.createElement('style');
+  style.textContent = STYLES;
+  document.head.append(style);
+  for (const [type, handler] of Object.entries(HANDLERS)) document.addEventListener(type, handler as EventListener);
+  for (const e of earlier) (HANDLERS[e.type] as ((e: Event) => void) | undefined)?.(e);
 }
 
 /**

@@ -102,7 +102,8 @@ describe('counterpart highlight', () => {
     const target = segIds[1] ?? segIds[0]!;
     const before = await segRects(page, para.id);
     await page.hover(`#${para.id} [data-rendition="literal"] [data-seg-id="${target}"]`);
-    expect(await lit(page, para.id)).toEqual({ literal: [target], en: [target] });
+    // The segment code loads on the first interaction (page weight): poll until it has.
+    await expect.poll(() => lit(page, para.id)).toEqual({ literal: [target], en: [target] });
     expect(await segRects(page, para.id)).toEqual(before); // no layout shift
     const style = await page.$eval(`#${para.id} [data-rendition="en"] [data-seg-id="${target}"]`, (e) => {
       const cs = getComputedStyle(e);
@@ -121,7 +122,7 @@ describe('counterpart highlight', () => {
     await page.goto(`${origin}/neural-nets/?r=free&l=both#${para.id}`);
     await page.waitForTimeout(300);
     await page.tap(`#${para.id} [data-rendition="en"] [data-seg-id="${lastSeg}"]`);
-    expect(await lit(page, para.id)).toEqual({ free: [lastSeg], en: [lastSeg] });
+    await expect.poll(() => lit(page, para.id)).toEqual({ free: [lastSeg], en: [lastSeg] });
     await page.waitForTimeout(700);
     expect(await lit(page, para.id)).toEqual({ free: [lastSeg], en: [lastSeg] }); // pinned, not cleared by pointerout
     await page.tap('.part-head h1');
@@ -141,7 +142,7 @@ describe('counterpart highlight', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-para-id'))).toBe(para.id);
     expect(await page.$$eval('[data-seg-id][tabindex]', (els) => els.length)).toBe(0); // segments are not tab stops
     const live = () => page.evaluate(() => document.querySelector('[data-seg-live]')?.textContent ?? '');
-    expect(await lit(page, para.id)).toEqual({ literal: [segIds[0]], free: [segIds[0]] });
+    await expect.poll(() => lit(page, para.id)).toEqual({ literal: [segIds[0]], free: [segIds[0]] });
     expect(await live()).toContain(`1/${segIds.length}`);
     await page.keyboard.press('End');
     expect(await lit(page, para.id)).toEqual({ literal: [lastSeg], free: [lastSeg] });
@@ -188,6 +189,7 @@ describe('links to a sentence', () => {
     await page.goto(`${origin}/neural-nets/?l=both#${para.id}`);
     await page.hover(`#${para.id} [data-rendition="literal"] [data-seg-id="${lastSeg}"]`);
     const link = `#${para.id} > a.seg-anchor`;
+    await page.waitForSelector(link);
     expect(await page.getAttribute(link, 'href')).toBe(`#${lastSeg}`);
     await page.click(link);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
