@@ -3,10 +3,13 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import rehypeLang from './src/lib/rehype-lang.ts';
+import figureAssets from './scripts/build/figure-assets.ts';
 
 /**
  * Static site: every page is pre-rendered; figure islands are Preact
- * components hydrated with `client:visible`. Pagefind indexes `dist/` after
+ * components hydrated with `client:visible` (or `client:visibleprops`, whose
+ * props the figure-assets integration moves out of the page, with the large
+ * inline SVG fallbacks). Pagefind indexes `dist/` after
  * `astro build` (see package.json "build").
  */
 export default defineConfig({
@@ -18,7 +21,7 @@ export default defineConfig({
   outDir: process.env.SITE_DIST ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'auto' },
-  integrations: [mdx({ rehypePlugins: [rehypeLang] }), preact()],
+  integrations: [mdx({ rehypePlugins: [rehypeLang] }), preact(), figureAssets()],
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,

@@ -29,6 +29,18 @@ const STRINGS = {
   langZh: { zh: '中文', en: '中文' },
   langEn: { zh: 'English', en: 'English' },
   langBoth: { zh: '对照', en: 'Both' },
+  langCompare: { zh: '直译⇄意译', en: 'Literal ⇄ Free' },
+  zhChoiceInactive: {
+    zh: '只显示英文或并排比较直译与意译时，不需要选择中文译法。',
+    en: 'Not used when only English shows, or when literal and free are compared side by side.',
+  },
+  linkToSentence: { zh: '复制本句链接', en: 'Copy link to this sentence' },
+  segmentHelp: {
+    zh: '按左右方向键逐句移动，其他译文中对应的句子会一起高亮；Esc 取消。',
+    en: 'Left and right arrow keys move sentence by sentence and highlight the same sentence in the other renditions; Esc clears.',
+  },
+  paragraphLabel: { zh: '段', en: 'Paragraph' },
+  sentence: { zh: '句', en: 'Sentence' },
   theme: { zh: '主题', en: 'Theme' },
   themeAuto: { zh: '跟随系统', en: 'System' },
   themeLight: { zh: '浅色', en: 'Light' },

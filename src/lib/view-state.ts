@@ -1,13 +1,17 @@
 /**
  * The reader's view: which Chinese rendition (literal 直译 / free 意译) and
- * which languages (Chinese, English or both side by side). Kept in the URL
- * (`?r=free&l=both`) and in localStorage; pure functions, no DOM.
+ * which languages (Chinese, English, both side by side, or the compare view:
+ * literal beside free Chinese). Kept in the URL (`?r=free&l=both`,
+ * `?l=compare`) and in localStorage; pure functions, no DOM.
  */
 
 /** Chinese rendition shown. */
 export type ZhRendition = 'literal' | 'free';
-/** Languages shown: Chinese only, English only, or both (对照). */
-export type LangMode = 'zh' | 'en' | 'both';
+/**
+ * Languages shown: Chinese only, English only, both (对照), or `compare`
+ * (直译 ⇄ 意译: literal and free Chinese side by side, segment by segment).
+ */
+export type LangMode = 'zh' | 'en' | 'both' | 'compare';
 
 export interface ViewState {
   r: ZhRendition;
@@ -21,7 +25,7 @@ export const DEFAULT_VIEW: Readonly<ViewState> = Object.freeze({ r: 'literal', l
 export const VIEW_STORAGE_KEY = 'reader-view';
 
 const ZH_RENDITIONS: readonly string[] = ['literal', 'free'];
-const LANG_MODES: readonly string[] = ['zh', 'en', 'both'];
+const LANG_MODES: readonly string[] = ['zh', 'en', 'both', 'compare'];
 
 /**
  * Read a partial view from URL query parameters. Unknown values are ignored.
@@ -69,8 +73,8 @@ export function viewFromStorage(raw: string | null): Partial<ViewState> {
 /**
  * The view to show: the URL wins over storage, storage over the default.
  * A URL that asks for a rendition the language mode would hide (e.g. `r=free`
- * with a stored `l=en`, or `r=en` with `l=zh`) switches to both languages, so
- * the linked text is always visible.
+ * with a stored `l=en`, or `r=en` with `l=zh` or `l=compare`) switches to both
+ * languages, so the linked text is always visible.
  *
  * @param search current `location.search`
  * @param stored current localStorage value (or null)
@@ -84,7 +88,7 @@ export function resolveView(search: string, stored: string | null): ViewState {
   };
   if (fromUrl.l === undefined) {
     if (fromUrl.wantsChinese && view.l === 'en') view.l = 'both';
-    if (fromUrl.wantsEnglish && view.l === 'zh') view.l = 'both';
+    if (fromUrl.wantsEnglish && (view.l === 'zh' || view.l === 'compare')) view.l = 'both';
   }
   return view;
 }
@@ -104,11 +108,20 @@ export function searchWithView(search: string, view: ViewState): string {
 
 /**
  * Which rendition elements a view shows.
- * @returns e.g. `['literal', 'en']` for the default view
+ * @returns e.g. `['literal', 'en']` for the default view, `['literal', 'free']` in compare view
  */
 export function visibleRenditions(view: ViewState): Array<'literal' | 'free' | 'en'> {
+  if (view.l === 'compare') return ['literal', 'free'];
   const out: Array<'literal' | 'free' | 'en'> = [];
   if (view.l !== 'en') out.push(view.r);
   if (view.l !== 'zh') out.push('en');
   return out;
+}
+
+/**
+ * Whether the literal/free choice changes what a view shows: not with English
+ * only, nor in compare view (which shows both Chinese renditions).
+ */
+export function zhChoiceApplies(view: ViewState): boolean {
+  return view.l === 'zh' || view.l === 'both';
 }

@@ -5,10 +5,15 @@
  *   on at the same place on screen, and records the view in the URL
  *   (`?r=…&l=…`, history.replaceState) and localStorage;
  * - theme button (system → light → dark);
- * - paragraph anchors copy a link to the paragraph in the current view;
- * - a deep link lands on its paragraph even when figures above it resize.
+ * - the literal/free choice is disabled (with a note saying why) where it
+ *   changes nothing: English only and the compare view;
+ * - paragraph and sentence anchors copy a link in the current view;
+ * - segments: counterpart highlight, keyboard route, sentence links (segments.ts);
+ * - a deep link (`#s05-p16` or a sentence, `#s05-p16-s2`) lands on its target
+ *   even when figures above it resize after load.
  */
-import { resolveView, searchWithView, VIEW_STORAGE_KEY, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
+import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
+import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 
 const root = document.documentElement;
@@ -57,6 +62,11 @@ function syncControls(view: ViewState): void {
   const l = document.getElementById(`view-l-${view.l}`) as HTMLInputElement | null;
   if (r) r.checked = true;
   if (l) l.checked = true;
+  const zhChoice = document.querySelector<HTMLFieldSetElement>('[data-zh-choice]');
+  if (zhChoice) {
+    zhChoice.disabled = !zhChoiceApplies(view);
+    zhChoice.title = zhChoice.disabled ? (document.getElementById('zh-choice-note')?.querySelector(view.l === 'en' ? '.ui-en' : '.ui-zh')?.textContent ?? '') : '';
+  }
 }
 
 /**
@@ -68,6 +78,7 @@ function applyView(view: ViewState): void {
   root.dataset.r = view.r;
   root.dataset.l = view.l;
   root.lang = view.l === 'en' ? 'en' : 'zh-CN';
+  syncControls(view);
   store(VIEW_STORAGE_KEY, JSON.stringify(view));
   history.replaceState(history.state, '', `${location.pathname}${searchWithView(location.search, view)}${location.hash}`);
   if (anchor) {
@@ -106,6 +117,9 @@ function initTheme(): void {
     button.title = THEME_LABEL[theme];
   };
   show(parseTheme(read(THEME_STORAGE_KEY)));
+  // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
+  addEventListener('pageshow', () => show(parseTheme(read(THEME_STORAGE_KEY))));
+  addEventListener('storage', () => show(parseTheme(read(THEME_STORAGE_KEY))));
   button.addEventListener('click', () => {
     const next = THEME_ORDER[(THEME_ORDER.indexOf(parseTheme(button.dataset.state ?? null)) + 1) % THEME_ORDER.length]!;
     if (next === 'auto') delete root.dataset.theme;
@@ -117,7 +131,7 @@ function initTheme(): void {
 
 function initAnchors(): void {
   document.addEventListener('click', (event) => {
-    const a = (event.target as Element).closest?.('a.para-anchor');
+    const a = (event.target as Element).closest?.('a.para-anchor, a.seg-anchor');
     if (!(a instanceof HTMLAnchorElement) || !navigator.clipboard) return;
     const url = `${location.origin}${location.pathname}${searchWithView(location.search, currentViewFromRoot())}${a.hash}`;
     navigator.clipboard.writeText(url).then(
@@ -135,8 +149,44 @@ function initAnchors(): void {
 /**
  * A deep link (`#s05-p16`) is scrolled to by the browser as soon as the
  * element exists, before images, fonts and figures above it have their final
- * size. Align it again once they have, unless the reader has scrolled since.
+ * size. Align it again once they have (on load, when fonts are ready, and
+ * whenever the text column resizes in the next 10 s as figures hydrate),
+ * unless the reader has scrolled since. A sentence link (`#s05-p16-s2`) names
+ * no element id: the visible segment with that `data-seg-id` is centred and marked.
  */
+/** Paragraphs are the keyboard unit of the segment behaviour: one tab stop each, with a help text. */
+function prepareParagraphs(): void {
+  const help = document.getElementById('segment-help');
+  for (const para of document.querySelectorAll<HTMLElement>('div.para[data-para-id]')) {
+    para.tabIndex = 0;
+    para.setAttribute('role', 'group');
+    para.setAttribute('aria-label', para.querySelector('.para-anchor [aria-hidden]')?.textContent ?? para.id);
+    if (help) para.setAttribute('aria-describedby', help.id);
+  }
+}
+
+const SEGMENT_EVENTS = ['pointerover', 'click', 'focusin', 'keydown', 'focusout'];
+const queuedEvents: Event[] = [];
+let segmentsModule: Promise<typeof Segments> | undefined;
+
+/**
+ * The segment behaviour (segments.ts), loaded once, on the first event it
+ * handles or for a sentence link; events that arrived meanwhile are replayed.
+ */
+function segmentsNow(): Promise<typeof Segments> {
+  segmentsModule ??= import('./segments').then((m) => {
+    for (const t of SEGMENT_EVENTS) document.removeEventListener(t, queueSegmentEvent);
+    m.initSegments(queuedEvents);
+    return m;
+  });
+  return segmentsModule;
+}
+
+function queueSegmentEvent(e: Event): void {
+  queuedEvents.push(e);
+  void segmentsNow();
+}
+
 function settleFragment(): void {
   let id = '';
   try {
@@ -144,30 +194,77 @@ function settleFragment(): void {
   } catch {
     return; // a malformed fragment names nothing
   }
-  const target = id ? document.getElementById(id) : null;
-  if (!target) return;
+  const byId = id ? document.getElementById(id) : null;
+  if (byId) {
+    // A paragraph is focusable (segments): arriving by link must not draw a focus ring round it.
+    if (document.activeElement === byId) byId.blur();
+    keepInView(byId, () => [...byId.querySelectorAll('mark')].find((m) => m.getClientRects().length > 0));
+  } else if (/^s\d\d-p\d\d-s\d+$/.test(id)) {
+    void segmentsNow().then((m) => {
+      const seg = m.arriveAtSegment(id);
+      if (seg) keepInView(seg, () => seg);
+    });
+  }
+}
+
+/**
+ * Align a deep link's target now, on load, when fonts are ready and whenever
+ * the page's content resizes in the next KEEP_LANDING_MS (figures hydrating), unless the
+ * reader has scrolled, pressed a key or touched the page since.
+ * @param target the element the link names (aligned to the top)
+ * @param centre an element inside it to centre instead, when there is one (a search hit, a segment)
+ */
+function keepInView(target: Element, centre: () => Element | undefined): void {
   let readerMoved = false;
   const stop = () => {
     readerMoved = true;
+    observer?.disconnect();
   };
   for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) addEventListener(type, stop, { once: true, passive: true });
   const align = () => {
     if (readerMoved) return;
-    // A search arrival highlights its hits: keep the first visible one mid-screen.
-    const hit = [...target.querySelectorAll('mark')].find((m) => m.getClientRects().length > 0);
+    const hit = centre();
     if (hit) hit.scrollIntoView({ block: 'center', behavior: 'instant' });
     else target.scrollIntoView({ block: 'start', behavior: 'instant' });
   };
-  if (document.readyState === 'complete') align();
-  else addEventListener('load', align, { once: true });
+  align();
+  if (document.readyState !== 'complete') addEventListener('load', align, { once: true });
   void document.fonts?.ready.then(align);
+  // Figures hydrate and load their data after the load event (as they come into view) and may
+  // grow: keep the landing in place whenever the page's content changes size, for KEEP_LANDING_MS
+  // or until the reader scrolls, types or touches. Every figure is watched too: one may shrink as
+  // another grows, leaving main's height the same.
+  const main = document.querySelector('main');
+  const observer = main && typeof ResizeObserver === 'function' ? new ResizeObserver(align) : null;
+  if (main && observer) {
+    observer.observe(main);
+    for (const fig of main.querySelectorAll('figure')) observer.observe(fig);
+  }
+  setTimeout(() => observer?.disconnect(), KEEP_LANDING_MS);
 }
+
+/** How long a deep link's landing is held in place while late content arrives, in ms. */
+const KEEP_LANDING_MS = 15_000;
 
 const view = currentView();
 syncControls(view);
 // The inline script already applied the view; re-apply only if it could not run the same way.
 if (root.dataset.r !== view.r || root.dataset.l !== view.l) applyView(view);
 document.querySelector('[data-reading-controls]')?.addEventListener('change', onControlChange);
+// A page shown again from the back/forward cache keeps the view it was left with; the reader may have
+// chosen another one since, on another page: show the stored view (keeping the place) and sync the controls.
+window.addEventListener('pageshow', (e) => {
+  if (!e.persisted) return;
+  const raw = read(VIEW_STORAGE_KEY);
+  if (!raw) return;
+  const stored = resolveView('', raw);
+  const now = currentViewFromRoot();
+  if (stored.r !== now.r || stored.l !== now.l) applyView(stored);
+  syncControls(stored);
+});
 initTheme();
 initAnchors();
+prepareParagraphs();
+for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
 settleFragment();
+addEventListener('hashchange', settleFragment);

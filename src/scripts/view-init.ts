@@ -22,3 +22,27 @@ root.lang = view.l === 'en' ? 'en' : 'zh-CN';
 const theme = parseTheme(storedTheme);
 if (theme !== 'auto') root.dataset.theme = theme;
 root.dataset.js = '';
+
+/**
+ * A page shown again from the back/forward cache keeps the <html> it had when
+ * it was left; the reader may have changed the theme since (on another page or
+ * in another tab). Re-apply the stored choice on every restore, and follow
+ * changes made in other tabs while this one is open.
+ */
+function applyStoredTheme(): void {
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(THEME_STORAGE_KEY);
+  } catch {
+    return;
+  }
+  const t = parseTheme(raw);
+  if (t === 'auto') delete root.dataset.theme;
+  else if (root.dataset.theme !== t) root.dataset.theme = t;
+}
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted) applyStoredTheme();
+});
+window.addEventListener('storage', (e) => {
+  if (e.key === THEME_STORAGE_KEY || e.key === null) applyStoredTheme();
+});

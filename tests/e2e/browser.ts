@@ -22,13 +22,14 @@ const FLAGS = [
 
 /**
  * Start Chromium.
+ * @param options.ignoreDefaultArgs Playwright default switches to leave out (e.g. `--disable-back-forward-cache`)
  * @throws Error naming the missing binary and the Debian package to install
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: { ignoreDefaultArgs?: string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\``);
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true, ...options });
   // The site's service worker is blocked unless a test opts in (`serviceWorkers: 'allow'`, as
   // tests/e2e/offline.test.ts does): each test starts as a first-time visitor, and route mocks
   // (404s, corrupted weights) see every request instead of the worker answering from its cache.

@@ -222,6 +222,8 @@ describe('without JavaScript', () => {
     await p.goto(origin + PAGE);
     expect(await p.locator(`${fig('catdog-layer1')} .cd-sprite`).count()).toBe(24);
     expect(await p.locator(`${fig('catdog-layer10')} .cd-sprite`).count()).toBe(72);
+    // The sprites are lazy images: nothing below the first screen is fetched before the reader scrolls to it.
+    expect(await p.locator(`${fig('catdog-layer1')} img.cd-sprite[loading="lazy"]`).count()).toBe(24);
     expect(await p.locator(`${fig('catdog-typical-cat')} img.cd-photo`).getAttribute('src')).toMatch(/cat-chelsea\.jpg$/);
     const catProb = Number(await p.locator(`${fig('catdog-examples')} button[data-sample="cat-chelsea"] [data-class="cat"]`).getAttribute('data-prob'));
     expect(catProb).toBeGreaterThan(0.5);

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
+import { brokenFallbackImages, countInFallbackSvgs } from './fallback-files';
 import { launchBrowser, watchedPage } from './browser';
 import { loadFit1dBuildData } from '../../src/components/figures/fit1d/build-data';
 import { TrainingSession, type TrainSettings } from '../../src/lib/fit1d/session';
@@ -61,10 +62,11 @@ describe('without JavaScript', () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await noJs.newPage();
     await page.goto(`${origin}/training/`);
-    expect(await page.locator('[data-figure-id="fit1d-target"] svg path').count()).toBeGreaterThanOrEqual(2);
+    // The drawings are SVG files shown by lazy <img> (scripts/build/figure-assets.ts); count inside the files.
+    expect(await countInFallbackSvgs(page.locator('[data-figure-id="fit1d-target"]'), 'path')).toBeGreaterThanOrEqual(2);
     // 1 input + 3 × 16 hidden + 1 output.
-    expect(await page.locator('[data-figure-id="fit1d-network"] svg circle').count()).toBe(50);
-    expect(await page.locator('[data-figure-id="fit1d-network"] svg line').count()).toBe(16 + 256 + 256 + 16);
+    expect(await countInFallbackSvgs(page.locator('[data-figure-id="fit1d-network"]'), 'circle')).toBe(50);
+    expect(await countInFallbackSvgs(page.locator('[data-figure-id="fit1d-network"]'), 'line')).toBe(16 + 256 + 256 + 16);
     expect(await page.locator('[data-figure-id="fit1d-network"]').innerText()).toContain('49');
     const tiles = page.locator('[data-figure-id="fit1d-random"] [data-draw]');
     expect(await tiles.count()).toBe(8);
@@ -75,9 +77,10 @@ describe('without JavaScript', () => {
     const mses = await snaps.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-mse'))));
     expect(mses[mses.length - 1]!).toBeLessThan(0.005);
     expect(mses[0]!).toBeGreaterThan(mses[mses.length - 1]! * 100);
-    for (const s of await snaps.all()) expect(await s.locator('svg path.s-net, svg path[class*="s-net"]').count()).toBe(1);
+    for (const s of await snaps.all()) expect(await countInFallbackSvgs(s, 'path.s-net, path[class*="s-net"]')).toBe(1);
     // The live panel's fallback (pretrained loss curve) is there, with the note that training needs JavaScript.
-    expect(await page.locator('[data-figure-id="fit1d-train"] [data-fallback] svg').count()).toBe(2);
+    expect(await page.locator('[data-figure-id="fit1d-train"] [data-fallback] img[data-svg-fallback]').count()).toBe(2);
+    expect(await brokenFallbackImages(page.locator('main'))).toEqual([]);
     await noJs.close();
   });
 });
@@ -181,7 +184,7 @@ describe('live training', () => {
     const alert = (await page.locator(`${TRAIN} [role="alert"]`).textContent()) ?? '';
     expect(alert).toContain('checksum');
     expect(alert).toContain('校验和');
-    expect(await page.locator(`${TRAIN} [data-fallback] svg`).first().isVisible()).toBe(true);
+    expect(await page.locator(`${TRAIN} [data-fallback] img[data-svg-fallback]`).first().isVisible()).toBe(true);
     expect(await page.locator(`${TRAIN} [data-action="toggle"]`).isDisabled()).toBe(true);
     await page.close();
   });

@@ -136,7 +136,7 @@ describe('reading view', () => {
       const el = document.getElementById('s05-p20')!;
       window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 200);
     });
-    for (const label of ['view-l-en', 'view-r-free', 'view-l-zh', 'view-l-both']) {
+    for (const label of ['view-l-en', 'view-l-zh', 'view-r-free', 'view-l-both']) {
       // The paragraph nearest the top of the viewport is the reader's place.
       const before = await page.$eval('#s05-p20', (e) => e.getBoundingClientRect().top);
       await page.click(`label[for="${label}"]`);

@@ -84,6 +84,11 @@ describe('integrity helpers', () => {
     expect(toHex(new Uint8Array([0, 15, 255]))).toBe('000fff');
   });
 
+  it('sha256 without Web Crypto (plain HTTP from a LAN name) still gives the right digest', async () => {
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) & 255);
+    expect(await sha256Hex(bytes, null)).toBe(nodeSha256(bytes));
+  });
+
   it('compareHash reports mismatches and missing entries', () => {
     expect(compareHash('w.bin', HASH, HASH.toUpperCase())).toBeNull();
     expect(compareHash('w.bin', HASH, 'b'.repeat(64))).toEqual({ file: 'w.bin', expected: HASH, actual: 'b'.repeat(64) });

@@ -92,7 +92,7 @@ describe('rendering', () => {
     expect(renderStatus(outcome({ typed: 'x'.repeat(10_000) }))).not.toContain('x'.repeat(41));
   });
   it('has a message for every state', () => {
-    for (const status of ['empty', 'loading', 'error', 'too-long', 'no-terms'] as const) {
+    for (const status of ['empty', 'loading', 'error', 'no-wasm', 'too-long', 'no-terms'] as const) {
       expect(renderStatus(outcome({ status }))).toMatch(/class="ui-zh">.+<\/span><span lang="en" class="ui-en">.+/);
     }
   });

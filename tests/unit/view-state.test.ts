@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, resolveView, searchWithView, viewFromSearch, viewFromStorage, visibleRenditions } from '../../src/lib/view-state';
+import { DEFAULT_VIEW, resolveView, searchWithView, viewFromSearch, viewFromStorage, visibleRenditions, zhChoiceApplies } from '../../src/lib/view-state';
 
 describe('view state from the URL', () => {
   it('reads r and l', () => {
@@ -40,11 +40,33 @@ describe('writing the view', () => {
     expect(p.get('l')).toBe('both');
   });
   it('round-trips', () => {
-    for (const r of ['literal', 'free'] as const) for (const l of ['zh', 'en', 'both'] as const) expect(resolveView(searchWithView('', { r, l }), null)).toEqual({ r, l });
+    for (const r of ['literal', 'free'] as const) for (const l of ['zh', 'en', 'both', 'compare'] as const) expect(resolveView(searchWithView('', { r, l }), null)).toEqual({ r, l });
   });
   it('lists visible renditions', () => {
     expect(visibleRenditions({ r: 'free', l: 'both' })).toEqual(['free', 'en']);
     expect(visibleRenditions({ r: 'literal', l: 'zh' })).toEqual(['literal']);
     expect(visibleRenditions({ r: 'literal', l: 'en' })).toEqual(['en']);
+  });
+});
+
+describe('compare view (直译 ⇄ 意译)', () => {
+  it('is read from the URL and from storage, and keeps the stored rendition', () => {
+    expect(resolveView('?l=compare', JSON.stringify({ r: 'free', l: 'en' }))).toEqual({ r: 'free', l: 'compare' });
+    expect(resolveView('', JSON.stringify({ r: 'literal', l: 'compare' }))).toEqual({ r: 'literal', l: 'compare' });
+  });
+  it('shows the literal and the free Chinese, and no English', () => {
+    expect(visibleRenditions({ r: 'free', l: 'compare' })).toEqual(['literal', 'free']);
+  });
+  it('gives way to both languages when a link asks for English (a search hit in English)', () => {
+    expect(resolveView('?r=en', JSON.stringify({ r: 'literal', l: 'compare' }))).toEqual({ r: 'literal', l: 'both' });
+  });
+  it('a Chinese rendition in the URL keeps the compare view, which shows it', () => {
+    expect(resolveView('?r=free', JSON.stringify({ l: 'compare' }))).toEqual({ r: 'free', l: 'compare' });
+  });
+  it('the literal/free choice applies only where one Chinese rendition shows', () => {
+    expect(zhChoiceApplies({ r: 'literal', l: 'zh' })).toBe(true);
+    expect(zhChoiceApplies({ r: 'literal', l: 'both' })).toBe(true);
+    expect(zhChoiceApplies({ r: 'literal', l: 'en' })).toBe(false);
+    expect(zhChoiceApplies({ r: 'literal', l: 'compare' })).toBe(false);
   });
 });

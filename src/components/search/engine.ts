@@ -63,6 +63,8 @@ export class SearchEngine {
 
   /** Start loading the index, its code and the site data (idempotent). */
   load(): Promise<[PagefindInstance, SearchData]> {
+    // Pagefind cannot start without WebAssembly (search() reports 'no-wasm'); don't let it throw inside.
+    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('this browser provides no WebAssembly'));
     if (!this.pagefind) {
       this.pagefind = (async () => {
         const url = PAGEFIND_URL;
@@ -147,12 +149,14 @@ export class SearchEngine {
   /**
    * Search.
    * @param typed the query as typed (any length, any characters)
-   * @returns the outcome; status 'error' when the index cannot be loaded (never throws)
+   * @returns the outcome; status 'error' when the index cannot be loaded, 'no-wasm' without WebAssembly (never throws)
    */
   async search(typed: string): Promise<SearchOutcome> {
     const query = parseQuery(typed);
     const base: SearchOutcome = { status: query.status, typed: typed.trim(), hits: [], terms: [], convertedTo: [] };
     if (query.status !== 'ok') return base;
+    // Pagefind searches with WebAssembly: without it, say so instead of failing as a network error.
+    if (typeof WebAssembly !== 'object') return { ...base, status: 'no-wasm' };
     try {
       const [pf, data] = await this.load();
       const variants: ParsedQuery[] = [query];

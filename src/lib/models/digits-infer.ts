@@ -58,6 +58,19 @@ export function layerOutputs(loaded: LoadedModel, image: Float32Array, names?: r
   });
 }
 
+/**
+ * A forward pass on a blank image through the whole network and through the
+ * layer probe the drawing pad starts with (`conv1` + `softmax`), so that the first real drawing does
+ * not pay for building the probe and the backend's first-run set-up. Meant
+ * for idle time right after loading; results are discarded.
+ * @param names the probe's layers (default: the pad's starting selection)
+ */
+export function warmUp(loaded: LoadedModel, names: readonly string[] = ['conv1', 'softmax']): void {
+  const blank = new Float32Array(784);
+  classify(loaded, [blank]);
+  layerOutputs(loaded, blank, names);
+}
+
 /** Index of the largest value. */
 export function argmax(values: ArrayLike<number>): number {
   let best = 0;

@@ -1,7 +1,12 @@
 /**
- * Pure helpers of the model loader: hashing with Web Crypto, comparing files
- * with the manifest, and checking a manifest entry before anything is fetched.
- * Works in browsers and in Node ≥ 20 (both have `crypto.subtle`).
+ * Pure helpers of the model loader: hashing (Web Crypto, or @noble/hashes
+ * where Web Crypto is missing), comparing files with the manifest, and
+ * checking a manifest entry before anything is fetched.
+ *
+ * Browsers expose `crypto.subtle` only in secure contexts (HTTPS or
+ * localhost): a page served over plain HTTP from a LAN name has none, so the
+ * hash then comes from @noble/hashes' audited SHA-256 (FIPS 180-4), loaded
+ * only in that case.
  */
 import type { ManifestEntry } from './manifest';
 
@@ -14,14 +19,21 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
 }
 
 /**
- * sha256 of `data` as lower-case hex.
- * @param subtle Web Crypto implementation (default: `globalThis.crypto.subtle`)
- * @throws Error when Web Crypto is unavailable (e.g. a page served over plain HTTP from another host)
+ * sha256 of `data` as lower-case hex (64 characters).
+ *
+ * Uses Web Crypto when the context has it; otherwise (plain HTTP from a
+ * non-localhost name, where browsers hide `crypto.subtle`) @noble/hashes'
+ * `sha256`, imported on demand (~6 KB). Both give the FIPS 180-4 digest.
+ *
+ * @param data bytes to hash
+ * @param subtle Web Crypto implementation (default: `globalThis.crypto.subtle`; `null` forces the fallback)
+ * @throws Error only when the fallback's code cannot be loaded (network), with that cause
  */
-export async function sha256Hex(data: ArrayBuffer | Uint8Array, subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle): Promise<string> {
-  if (!subtle) throw new Error('Web Crypto (crypto.subtle) is not available: the page must be served over HTTPS or from localhost');
+export async function sha256Hex(data: ArrayBuffer | Uint8Array, subtle: SubtleCrypto | null | undefined = globalThis.crypto?.subtle): Promise<string> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  return toHex(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  if (subtle) return toHex(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  const { sha256 } = await import('@noble/hashes/sha2.js');
+  return toHex(sha256(bytes));
 }
 
 /** One file whose hash is not the one the manifest lists. */

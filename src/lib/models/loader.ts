@@ -7,7 +7,8 @@
  *   else `cpu`. The `.wasm` binary is served from this site (`/tfjs/`), never
  *   from another origin, and its download is reported in bytes.
  * - Model files are listed in `/models/manifest.json` with their sha256; every
- *   file is hashed with Web Crypto before the model is built.
+ *   file is hashed (Web Crypto, or @noble/hashes where the page is not a secure
+ *   context and Web Crypto is missing) before the model is built.
  * - A loaded model is cached: other islands on the page get the same instance.
  * - Every failure is a {@link ModelLoadError} with a `kind`; {@link describeLoadError}
  *   words it in Chinese and English for the island to show.
@@ -253,7 +254,12 @@ async function verified(file: string, bytes: Uint8Array, entry: ManifestEntry, u
   try {
     actual = await sha256Hex(bytes);
   } catch (cause) {
-    throw new ModelLoadError('integrity', `cannot verify ${file}: ${(cause as Error).message}`, { model: entry.name, url, cause });
+    // Not a checksum mismatch: the hashing code itself (the @noble/hashes fallback) could not be fetched.
+    throw new ModelLoadError('network', `the SHA-256 code needed to verify ${file} could not be downloaded: ${(cause as Error).message}`, {
+      model: entry.name,
+      url,
+      cause,
+    });
   }
   const mismatch = compareHash(file, entry.files[file], actual);
   if (mismatch) {

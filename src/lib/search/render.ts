@@ -31,7 +31,8 @@ export interface SearchHit extends RecordAddress {
 
 /** What a search produced, ready to render. */
 export interface SearchOutcome {
-  status: QueryStatus | 'loading' | 'error';
+  /** `error`: the index or its data could not be downloaded; `no-wasm`: the browser has no WebAssembly (Pagefind needs it). */
+  status: QueryStatus | 'loading' | 'error' | 'no-wasm';
   /** The query as typed (trimmed), for messages. */
   typed: string;
   hits: SearchHit[];
@@ -74,7 +75,12 @@ export function renderStatus(outcome: SearchOutcome): string {
     case 'loading':
       return bi('正在载入索引…', 'Loading the index…');
     case 'error':
-      return bi('搜索暂时不可用，请刷新页面再试。', 'Search is unavailable right now; reload the page to try again.');
+      return bi('搜索索引没能从本站下载（网络错误），所以现在无法搜索。', 'The search index could not be downloaded from this site (network error), so search cannot run now.');
+    case 'no-wasm':
+      return bi(
+        '搜索要用 WebAssembly，而这个浏览器不提供（或已禁用）。可以从目录和术语表浏览全文。',
+        'Search needs WebAssembly, which this browser does not provide (or has disabled). The contents and the glossary still lead to every part.',
+      );
     case 'too-long':
       return bi('查询太长了：最多 100 个字符。', 'That query is too long: 100 characters at most.');
     case 'no-terms':

@@ -10,7 +10,8 @@ import { CATDOG_SAMPLES, type CatdogSample } from '../../../lib/catdog/samples';
 import { LoadStatus } from './LoadStatus';
 import { InputView } from './InputView';
 import { ProbBars, percent } from './ProbBars';
-import { sampleUrl, selectFile, selectSample, type CatdogState } from './store';
+import { reportPhotoProblem, sampleUrl, selectFile, selectSample, type CatdogState } from './store';
+import { installPhotoInbox } from '../kit/photo-inbox';
 import { T } from './T';
 import { useCatdog } from './use-catdog';
 
@@ -48,18 +49,16 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
   const cameraRef = useRef<HTMLInputElement>(null);
   useEffect(() => setHydrated(true), []);
 
-  // Paste anywhere on the page (outside text fields) puts a pasted image here.
+  // Drops anywhere on the page and pastes outside text fields arrive through the page's
+  // photo inbox (installed inline before hydration, so early drops are kept, not navigated to).
+  const rootRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const onPaste = (e: ClipboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-      const file = imageFile(e.clipboardData?.files);
-      if (!file) return;
-      e.preventDefault();
-      void selectFile(file);
-    };
-    document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
+    if (!rootRef.current) return;
+    return installPhotoInbox('[data-catdog-figure="examples"]').register((d) => {
+      setDragging(false);
+      if ('problem' in d) reportPhotoProblem(d.problem);
+      else void selectFile(d.files[0]!);
+    }, rootRef.current);
   }, []);
 
   const live = state.model === 'ready';
@@ -82,19 +81,12 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
       data-live={live ? 'true' : 'false'}
       data-catdog-key={live && state.result ? cur.key : undefined}
       data-current={cur.id}
-      onDragOver={(e) => {
-        if (!hydrated) return;
-        e.preventDefault();
-        setDragging(true);
-      }}
+      ref={rootRef}
+      onDragOver={() => hydrated && setDragging(true)}
       onDragLeave={(e) => {
         if (e.currentTarget === e.target) setDragging(false);
       }}
-      onDrop={(e) => {
-        e.preventDefault();
-        setDragging(false);
-        onFiles(e.dataTransfer?.files);
-      }}
+      onDrop={() => setDragging(false)}
     >
       <LoadStatus state={state} />
       <ul class="cd-cards" role="list">

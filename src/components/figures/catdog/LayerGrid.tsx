@@ -123,15 +123,16 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
               {channelMaps ? (
                 <MapCanvas values={channelMaps[i]!} width={w} height={h} limit={limitOf(i)} label={`channel ${i + 1}`} />
               ) : (
-                <span
+                // One frame of the sprite (channels side by side): `cover` scales it to the tile's height, the position picks the frame; lazy, so it loads near the viewport.
+                <img
                   class="cd-map cd-sprite"
-                  role="img"
-                  aria-label={`channel ${i + 1}`}
-                  style={{
-                    backgroundImage: `url(${fallback.sprite})`,
-                    backgroundSize: `${c * 100}% 100%`,
-                    backgroundPosition: `${c > 1 ? (i / (c - 1)) * 100 : 0}% 0`,
-                  }}
+                  src={fallback.sprite}
+                  alt={`channel ${i + 1}`}
+                  width={w}
+                  height={h}
+                  loading="lazy"
+                  decoding="async"
+                  style={{ objectPosition: `${c > 1 ? ((i / (c - 1)) * 100).toFixed(2) : 0}% 0` }}
                 />
               )}
               <span class="cd-tile-n" aria-hidden="true">{i + 1}</span>

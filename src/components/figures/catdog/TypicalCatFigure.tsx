@@ -39,7 +39,7 @@ export default function TypicalCatFigure({ fallbackInput }: TypicalCatFigureProp
           </button>
         </p>
       )}
-      <p class="cd-credit">{sample ? <T zh={sample.credit.zh} en={sample.credit.en} /> : <T zh="你自己的照片（只在本机处理）" en="Your own photo (processed on this device only)" />}</p>
+      <p class="cd-credit" aria-live="polite">{sample ? <T zh={sample.credit.zh} en={sample.credit.en} /> : <T zh="你自己的照片（只在本机处理）" en="Your own photo (processed on this device only)" />}</p>
     </div>
   );
 }

@@ -252,3 +252,12 @@ export async function selectFile(file: Blob & { name?: string }): Promise<void> 
       : null,
   });
 }
+
+/**
+ * Show a problem with something the reader gave (e.g. a dropped link, a paste
+ * without an image) in the photo figure; the current photo does not change.
+ * @param words the message, saying what to do instead
+ */
+export function reportPhotoProblem(words: Words): void {
+  set({ busy: false, photoError: words, photoWarning: null });
+}

@@ -152,11 +152,12 @@ export default function DigitsNetwork({ layers, samples, children }: Props) {
         </div>
       </div>
       <div class={styles.activations}>
-        <h4 class={styles.subhead}>
+        {/* A title, not a heading: an <h4> inside the figure broke the page's heading order (Lighthouse, issue 12). */}
+        <p class={styles.subhead}>
           <T zh={`第 ${layers.indexOf(selectedLayer) + 1} 层`} en={`Layer ${layers.indexOf(selectedLayer) + 1}`} />
           {' · '}
           <T zh={selectedLayer.label.zh} en={selectedLayer.label.en} /> · {selectedLayer.outputShape.join('×')}
-        </h4>
+        </p>
         {selectedOutput ? (
           selectedLayer.kind === 'softmax' ? (
             <ProbBars probs={selectedOutput.values} />

@@ -7,9 +7,14 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { preprocessDigit } from '../../../lib/models/mnist-preprocess';
+import { fitCanvasToDisplay, watchDevicePixelRatio } from '../kit/resolution';
 import styles from './pad.module.css';
 
-/** Internal resolution of the pad, in canvas pixels. */
+/**
+ * Side of the pad's drawing coordinates (the stroke and the read-out are in
+ * these units). The backing store itself is CSS size × devicePixelRatio, so
+ * the ink stays sharp on 2× and 3× screens; a transform maps SIZE onto it.
+ */
 const SIZE = 280;
 /** Stroke width in canvas pixels (≈ MNIST's 2–3 px strokes once scaled to the 20 px box). */
 const STROKE = 22;
@@ -67,6 +72,31 @@ export function DrawingPad({ onDigit, image, imageKey, label }: Props) {
   };
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  /** Match the backing store to the pad's CSS size × devicePixelRatio, keeping the ink. */
+  const fit = () => {
+    const el = canvas.current;
+    if (!el) return;
+    const before = document.createElement('canvas');
+    before.width = el.width;
+    before.height = el.height;
+    before.getContext('2d')?.drawImage(el, 0, 0);
+    const { width, height, changed } = fitCanvasToDisplay(el, SIZE);
+    const ctx = el.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(width / SIZE, 0, 0, height / SIZE, 0, 0);
+    if (changed) ctx.drawImage(before, 0, 0, SIZE, SIZE);
+  };
+  useEffect(() => {
+    fit();
+    const stop = watchDevicePixelRatio(fit);
+    const ro = typeof ResizeObserver === 'function' ? new ResizeObserver(() => fit()) : null;
+    if (canvas.current) ro?.observe(canvas.current);
+    return () => {
+      stop();
+      ro?.disconnect();
+    };
+  }, []);
 
   useEffect(() => {
     const el = canvas.current;

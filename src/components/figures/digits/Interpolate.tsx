@@ -3,6 +3,8 @@
  * reader picks both) and plot each class's probability along the way; beside
  * it, the displayed digits the network finds most ambiguous.
  */
+import { watchDevicePixelRatio } from '../kit/resolution';
+import { watchTheme } from '../kit/theme';
 import type { ComponentChildren } from 'preact';
 import type { Chart as ChartType } from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -46,6 +48,11 @@ export default function Interpolate({ samples, ambiguous, children }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<ChartType | null>(null);
   useEffect(() => setMounted(true), []);
+  // Redraw in the new colours whenever the theme changes.
+  const [theme, setTheme] = useState(0);
+  useEffect(() => watchTheme(() => setTheme((n) => n + 1)), []);
+  // Chart.js sizes its backing store from devicePixelRatio on resize only: resize when the ratio changes.
+  useEffect(() => watchDevicePixelRatio(() => chart.current?.resize()), []);
 
   const images = useMemo(() => new Map(samples.map((s) => [s.digit, decodePixels(s.pixels)])), [samples]);
   const ambiguousImages = useMemo(() => ambiguous.map((a) => ({ ...a, image: decodePixels(a.pixels) })), [ambiguous]);
@@ -64,7 +71,7 @@ export default function Interpolate({ samples, ambiguous, children }: Props) {
     return () => {
       live = false;
     };
-  }, [probs, t]);
+  }, [probs, t, theme]);
   useEffect(() => () => chart.current?.destroy(), []);
 
   if (!mounted || state.status === 'error') {
@@ -126,9 +133,10 @@ export default function Interpolate({ samples, ambiguous, children }: Props) {
           </div>
         </div>
         <div>
-          <h4 class={styles.subhead}>
+          {/* A title, not a heading (page heading order, issue 12). */}
+          <p class={styles.subhead}>
             <T zh="网络最拿不准的手写数字" en="The digits the network finds most ambiguous" />
-          </h4>
+          </p>
           <ul class={styles.grid}>
             {ambiguousImages.map((a, i) => (
               <li class={styles.cell} key={i}>

@@ -4,6 +4,7 @@
  * drawn in strong colours, the other eight thin and grey.
  */
 import type { Chart as ChartType } from 'chart.js';
+import { resolveColor } from '../kit/theme';
 
 /** Colours of the start and end classes. */
 export const FROM_COLOR = '#3b73b9';
@@ -24,34 +25,22 @@ export interface PathProbabilities {
   cursor: number;
 }
 
-/**
- * A theme colour as `rgb(…)`: custom properties may hold values Chart.js cannot
- * parse (e.g. `light-dark(…)`), so let the browser resolve them through `color`.
- */
-function themeColor(el: Element, name: string, fallback: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = `var(${name}, ${fallback})`;
-  probe.style.display = 'none';
-  el.parentElement?.appendChild(probe);
-  const color = getComputedStyle(probe).color || fallback;
-  probe.remove();
-  return color;
-}
-
 interface CursorOptions {
   cursor?: { x: number; color: string };
 }
 
 /**
  * Create or update the chart in `canvas` (Chart.js is loaded on first use).
+ * Colours are read from the page's theme on every call, so calling it again
+ * after a theme change recolours the chart.
  * @returns the chart (pass it back in to update)
  */
 export async function drawProbabilityChart(canvas: HTMLCanvasElement, data: PathProbabilities, existing: ChartType | null): Promise<ChartType> {
   chartModule ??= import('./chart-setup');
   const { Chart } = await chartModule;
   const fg = getComputedStyle(canvas).color;
-  const muted = themeColor(canvas, '--muted', fg);
-  const grid = themeColor(canvas, '--border', '#ddd');
+  const muted = resolveColor(canvas, '--muted', fg);
+  const grid = resolveColor(canvas, '--border', '#ddd');
   const datasets = Array.from({ length: 10 }, (_, c) => {
     const main = c === data.from || c === data.to;
     const color = c === data.from ? FROM_COLOR : c === data.to ? TO_COLOR : muted;
@@ -70,6 +59,13 @@ export async function drawProbabilityChart(canvas: HTMLCanvasElement, data: Path
   if (existing) {
     existing.data.datasets = datasets;
     (existing.options.plugins as CursorOptions).cursor = cursor;
+    // The theme may have changed since the chart was made: recolour ticks, grid and legend.
+    for (const key of ['x', 'y'] as const) {
+      const scale = existing.options.scales![key]!;
+      scale.ticks!.color = muted;
+      scale.grid!.color = grid;
+    }
+    existing.options.plugins!.legend!.labels!.color = fg;
     existing.update('none');
     return existing;
   }

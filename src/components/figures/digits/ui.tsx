@@ -34,10 +34,11 @@ export function useModel(name: string): [ModelState, () => void] {
   useEffect(() => {
     let live = true;
     setState({ status: 'loading', progress: null });
-    import('../../../lib/models/loader')
-      .then(({ loadModel, describeLoadError }) =>
+    Promise.all([import('../../../lib/models/loader'), import('../../../lib/models/digits-infer')])
+      .then(([{ loadModel, describeLoadError }, { warmUp }]) =>
         loadModel(name, { onProgress: (progress) => live && setState({ status: 'loading', progress }) }).then(
-          (loaded) => live && setState({ status: 'ready', loaded }),
+          // Warm up (first forward pass) in idle time before saying "ready", so the reader's first stroke is not the slow one (issue 12).
+          (loaded) => whenIdle().then(() => live && (warmUp(loaded), setState({ status: 'ready', loaded }))),
           (error: unknown) => {
             console.warn(`[digits] model "${name}" failed to load:`, error);
             if (live) setState({ status: 'error', error, message: describeLoadError(error) });
@@ -50,6 +51,18 @@ export function useModel(name: string): [ModelState, () => void] {
     };
   }, [name, attempt]);
   return [state, () => setAttempt((a) => a + 1)];
+}
+
+/**
+ * Resolves in the browser's next idle period (`requestIdleCallback`, at most
+ * `timeoutMs` later), or after a 0 ms timeout where there is none.
+ * @param timeoutMs upper bound on the wait, ms
+ */
+function whenIdle(timeoutMs = 2000): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
 }
 
 function kb(bytes: number): string {

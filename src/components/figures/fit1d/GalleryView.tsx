@@ -5,6 +5,7 @@
  * hovering shows every draw's value at that x. The root carries `data-view`
  * (gallery | overlay) and `data-status` (idle | loading | ready | error) for tests.
  */
+import { watchDevicePixelRatio } from '../kit/resolution';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Chart as ChartType } from 'chart.js';
@@ -92,7 +93,10 @@ export default function GalleryView(props: GalleryViewProps) {
     };
     build();
     const stop = watchTheme(build);
+    // Chart.js sizes its backing store from devicePixelRatio on resize only: resize when the ratio changes.
+    const stopRatio = watchDevicePixelRatio(() => chart?.resize());
     return () => {
+      stopRatio();
       stop();
       chart?.destroy();
     };

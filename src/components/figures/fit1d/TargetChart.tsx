@@ -1,12 +1,15 @@
 /**
  * Island of figure "fit1d-target": the target function and its 200 training
  * examples drawn with Chart.js; hovering (or tapping) shows the example
- * nearest to the pointer. The static drawing passed as `children` shows until
+ * nearest to the pointer; with the chart focused, the arrow keys step through
+ * the examples from left to right (Shift: 10 at a time, Home/End: the ends),
+ * and the chosen one is read out in a live region. The static drawing passed as `children` shows until
  * the chart is ready, and stays if the chart code fails to load.
  * The root carries `data-status` (loading | ready | error) for tests.
  */
+import { watchDevicePixelRatio } from '../kit/resolution';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Chart as ChartType } from 'chart.js';
 import { Bi } from './Bi';
 import { functionChartOptions, loadChart, points, themeColors, tickText, watchTheme } from './charts';
@@ -30,6 +33,11 @@ export default function TargetChart(props: TargetChartProps) {
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [Chart, setChart] = useState<typeof ChartType | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<ChartType<'line'> | null>(null);
+  /** Example indices sorted by x (the keyboard's order). */
+  const order = useMemo(() => props.exampleXs.map((_, i) => i).sort((a, b) => props.exampleXs[a]! - props.exampleXs[b]!), [props.exampleXs]);
+  /** Position in `order` chosen by keyboard, or null. */
+  const [sel, setSel] = useState<number | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -72,23 +80,74 @@ export default function TargetChart(props: TargetChartProps) {
         },
         options,
       });
+      chartRef.current = chart;
     };
     build();
     const stop = watchTheme(build);
+    // Chart.js sizes its backing store from devicePixelRatio on resize only: resize when the ratio changes.
+    const stopRatio = watchDevicePixelRatio(() => chart?.resize());
     return () => {
+      stopRatio();
       stop();
       chart?.destroy();
+      chartRef.current = null;
     };
   }, [Chart]);
+
+  // Show the keyboard's example as the chart's hover state and tooltip.
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart || sel === null) return;
+    const index = order[sel]!;
+    const el = chart.getDatasetMeta(1).data[index];
+    const active = [{ datasetIndex: 1, index }];
+    chart.setActiveElements(active);
+    chart.tooltip?.setActiveElements(active, { x: el?.x ?? 0, y: el?.y ?? 0 });
+    chart.update('none');
+  }, [sel, order]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const last = order.length - 1;
+    const cur = sel ?? -1;
+    const step = e.shiftKey ? 10 : 1;
+    const next =
+      e.key === 'ArrowRight' || e.key === 'ArrowUp' ? Math.min(last, cur + step)
+      : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? Math.max(0, cur < 0 ? 0 : cur - step)
+      : e.key === 'Home' ? 0
+      : e.key === 'End' ? last
+      : null;
+    if (next === null) return;
+    e.preventDefault();
+    setSel(next);
+  };
+  const chosen = sel === null ? null : order[sel]!;
 
   return (
     <div class={css.root} data-status={status}>
       <div class={css.stage}>
         {status !== 'ready' && props.children}
         <div class={`${css.canvasBox} ${css.wide}`} hidden={status !== 'ready'}>
-          <canvas ref={canvas} role="img" aria-label={`${S.target.zh} / ${S.target.en}`} />
+          <canvas
+            ref={canvas}
+            role="application"
+            tabIndex={0}
+            aria-label={`${S.target.zh} / ${S.target.en}: ${props.exampleXs.length} examples. Arrow keys step through them from left to right; the chosen one is read out below.`}
+            onKeyDown={onKeyDown}
+          />
         </div>
       </div>
+      {status === 'ready' && (
+        <p class={css.status} aria-live="polite" data-target-readout>
+          {chosen !== null && (
+            <Bi
+              t={{
+                zh: `第 ${sel! + 1} 个样例（共 ${order.length} 个，从左到右）：x = ${tickText(props.exampleXs[chosen]!)}，f(x) = ${tickText(props.exampleYs[chosen]!)}`,
+                en: `Example ${sel! + 1} of ${order.length} (left to right): x = ${tickText(props.exampleXs[chosen]!)}, f(x) = ${tickText(props.exampleYs[chosen]!)}`,
+              }}
+            />
+          )}
+        </p>
+      )}
       {status === 'error' && (
         <p class={`${css.status} ${css.error}`} role="alert">
           <Bi t={S.chartFailed} />

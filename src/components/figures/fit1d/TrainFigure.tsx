@@ -19,7 +19,7 @@ import type { Bilingual } from '../../../lib/i18n';
 import { Bi } from './Bi';
 import { canDrawOffscreen, createChartHost, type ChartHost } from './chart-host';
 import { loadChart } from './charts';
-import { LiveTrainer, type Progress } from './live-trainer';
+import { LiveTrainer, WORKERS_MISSING, type Progress } from './live-trainer';
 import { S, int, num } from './strings';
 import css from './fit1d.module.css';
 
@@ -179,7 +179,7 @@ export default function TrainFigure(props: TrainFigureProps) {
       onError: (message) => {
         console.error('fit1d-train worker:', message);
         stopClock();
-        setError(S.workerFailed);
+        setError(message === WORKERS_MISSING ? S.noWorkers : S.workerFailed);
         setStatus('paused');
       },
       onWorkerChange: (state) => {

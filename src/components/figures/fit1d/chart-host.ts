@@ -8,6 +8,7 @@
 import { LossHistory } from '../../../lib/fit1d/loss-history';
 import type { Progress } from './live-trainer';
 import { chartFont, loadChart, themeColors, watchTheme } from './charts';
+import { watchDevicePixelRatio } from '../kit/resolution';
 import type { FromChartWorker, ToChartWorker } from './chart.worker';
 import { createLiveCharts, type LiveCharts, type LiveChartsSetup } from './live-charts';
 
@@ -71,6 +72,8 @@ export async function createChartHost(fnCanvas: HTMLCanvasElement, lossCanvas: H
     observer.observe(fnCanvas.parentElement!);
     observer.observe(lossCanvas.parentElement!);
     const stopTheme = watchTheme(() => send({ type: 'colors', colors: themeColors(fnCanvas) }));
+    // A worker cannot see the screen: tell it when the pixel ratio changes.
+    const stopRatio = watchDevicePixelRatio((dpr) => send({ type: 'pixelRatio', devicePixelRatio: dpr }));
     return {
       where: 'worker',
       progress: (p) => send(p),
@@ -82,6 +85,7 @@ export async function createChartHost(fnCanvas: HTMLCanvasElement, lossCanvas: H
       dispose: () => {
         observer.disconnect();
         stopTheme();
+        stopRatio();
         worker.terminate();
       },
     };
@@ -97,6 +101,7 @@ export async function createChartHost(fnCanvas: HTMLCanvasElement, lossCanvas: H
     if (latest) charts.update(latest.curve, history, latest.step);
   };
   const stopTheme = watchTheme(() => charts.setColors(themeColors(fnCanvas)));
+  const stopRatio = watchDevicePixelRatio((dpr) => charts.setPixelRatio(dpr));
   return {
     where: 'page',
     connect: () => null,
@@ -109,6 +114,7 @@ export async function createChartHost(fnCanvas: HTMLCanvasElement, lossCanvas: H
     dispose: () => {
       if (frame) cancelAnimationFrame(frame);
       stopTheme();
+      stopRatio();
       charts.destroy();
     },
   };

@@ -23,6 +23,8 @@ export type ToChartWorker =
   | Extract<FromWorker, { type: 'progress' }>
   | { type: 'resize'; which: 'fn' | 'loss'; width: number; height: number }
   | { type: 'colors'; colors: ThemeColors }
+  /** The page's devicePixelRatio changed (zoom, another screen). */
+  | { type: 'pixelRatio'; devicePixelRatio: number }
   /** A port on which the training worker will send its reports. */
   | { type: 'connect'; port: MessagePort };
 
@@ -79,6 +81,10 @@ function handle(e: MessageEvent<ToChartWorker>): void {
         return;
       case 'colors':
         charts?.setColors(msg.colors);
+        return;
+      case 'pixelRatio':
+        charts?.setPixelRatio(msg.devicePixelRatio);
+        schedule();
         return;
       case 'connect':
         port?.close();

@@ -5,6 +5,7 @@
  * charts follow the light/dark theme. Browser only.
  */
 import type { Chart as ChartType, ChartOptions } from 'chart.js';
+import { isDark } from '../kit/theme';
 
 let chartPromise: Promise<typeof ChartType> | null = null;
 
@@ -79,29 +80,7 @@ export function chartFont(el: Element): string {
   return families.length ? families.join(', ') : 'sans-serif';
 }
 
-/** Whether the page currently shows the dark theme (explicit choice, else the system's). */
-export function isDark(): boolean {
-  const t = document.documentElement.getAttribute('data-theme');
-  if (t === 'dark') return true;
-  if (t === 'light') return false;
-  return window.matchMedia('(prefers-color-scheme: dark)').matches;
-}
-
-/**
- * Call `onChange` when the theme changes (the `data-theme` attribute on
- * `<html>`, or the system scheme).
- * @returns a function that stops watching
- */
-export function watchTheme(onChange: () => void): () => void {
-  const mo = new MutationObserver(onChange);
-  mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-  const mq = window.matchMedia('(prefers-color-scheme: dark)');
-  mq.addEventListener('change', onChange);
-  return () => {
-    mo.disconnect();
-    mq.removeEventListener('change', onChange);
-  };
-}
+export { isDark, watchTheme } from '../kit/theme';
 
 /** Text of a number on an axis or in a tooltip: real minus sign, at most 3 significant digits. */
 export function tickText(v: number | string): string {

@@ -31,8 +31,26 @@ type AnyCanvas = HTMLCanvasElement | OffscreenCanvas;
 /** y range of the function chart; ticks at halves. */
 const Y_FN: [number, number] = [-0.6, 1.6];
 const Y_FN_TICKS = [-0.5, 0, 0.5, 1, 1.5];
-/** y range of the loss chart (log). */
+/** y range of the loss chart (log) while every loss is above its lower end; the axis extends below to follow the data. */
 const Y_LOSS: [number, number] = [1e-4, 10];
+
+/**
+ * Lower end of the loss chart's log axis: {@link Y_LOSS}[0], or the power of
+ * ten at or below the smallest positive loss when that is lower, so no loss
+ * drawn is ever below the axis. Never below 1e-12 (float32 training noise).
+ * @param series loss values (MSE, dimensionless); non-positive and non-finite values are ignored
+ */
+export function lossYMin(...series: ArrayLike<number>[]): number {
+  let lowest = Infinity;
+  for (const s of series) {
+    for (let i = 0; i < s.length; i++) {
+      const v = s[i]!;
+      if (v > 0 && v < lowest) lowest = v;
+    }
+  }
+  if (!(lowest < Y_LOSS[0])) return Y_LOSS[0];
+  return Math.max(1e-12, 10 ** Math.floor(Math.log10(lowest) + 1e-9));
+}
 
 /**
  * Right end of the loss chart's step axis: at least 1 000, else 1.15 × the
@@ -58,6 +76,8 @@ export interface LiveCharts {
   update(curve: ArrayLike<number>, history: LossHistory, step: number): void;
   /** New theme colours. */
   setColors(colors: ThemeColors): void;
+  /** New devicePixelRatio: the backing stores are resized to CSS size × ratio and redrawn. */
+  setPixelRatio(devicePixelRatio: number): void;
   /** New CSS size of one canvas (offscreen canvases only; page canvases follow their box). */
   resize(which: 'fn' | 'loss', width: number, height: number): void;
   destroy(): void;
@@ -136,6 +156,8 @@ export function createLiveCharts(Chart: typeof ChartType, fnCanvas: AnyCanvas, l
       },
     },
   };
+  const pretrainedMses = setup.pretrained.map((p) => p[1]);
+  lossConfig.options!.scales!['y']!.min = lossYMin(pretrainedMses, [setup.threshold]);
   // Chart.js accepts OffscreenCanvas at run time; its types name only page canvases.
   const fn = new Chart(fnCanvas as HTMLCanvasElement, fnConfig);
   const loss = new Chart(lossCanvas as HTMLCanvasElement, lossConfig);
@@ -162,6 +184,7 @@ export function createLiveCharts(Chart: typeof ChartType, fnCanvas: AnyCanvas, l
       fn.data.datasets[1]!.data = setup.sampleXs.map((x, i) => ({ x, y: curve[i]! }));
       loss.data.datasets[1]!.data = history.steps.map((x, i) => ({ x, y: history.mses[i]! }));
       loss.options.scales!['x']!.max = lossXMax(step);
+      loss.options.scales!['y']!.min = lossYMin(history.mses, pretrainedMses, [setup.threshold]);
       fn.update('none');
       loss.update('none');
     },
@@ -170,6 +193,12 @@ export function createLiveCharts(Chart: typeof ChartType, fnCanvas: AnyCanvas, l
       recolor();
       fn.update('none');
       loss.update('none');
+    },
+    setPixelRatio(dpr) {
+      for (const c of [fn, loss]) {
+        c.options.devicePixelRatio = dpr;
+        c.resize(c.width, c.height);
+      }
     },
     resize(which, width, height) {
       (which === 'fn' ? fn : loss).resize(Math.max(1, Math.round(width)), Math.max(1, Math.round(height)));

@@ -10,6 +10,9 @@ import { forward, meanSquaredError } from '../../../lib/fit1d/mlp';
 import type { FromWorker, ToWorker } from '../../../lib/fit1d/protocol';
 import type { TrainSettings } from '../../../lib/fit1d/session';
 import { trainingSet } from '../../../lib/fit1d/target';
+
+/** The `onError` message when the browser has no Web Workers (live training runs in one). */
+export const WORKERS_MISSING = 'this browser provides no Web Workers';
 import { FIT1D_SPEC } from '../../../lib/models/fit1d';
 
 /** A progress report (from the worker, or made here after a reset without a worker). */
@@ -71,6 +74,10 @@ export class LiveTrainer {
 
   private ensureWorker(): void {
     if (this.worker) return;
+    if (typeof Worker !== 'function') {
+      this.opts.onError(WORKERS_MISSING);
+      return;
+    }
     const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'fit1d-train' });
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const msg = e.data;

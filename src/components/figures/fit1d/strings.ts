@@ -44,6 +44,10 @@ export const S = {
     zh: '实时训练需要 JavaScript；上图是预先训练那一次的损失曲线。',
     en: 'Live training needs JavaScript; above is the loss curve of the pretrained run.',
   },
+  noWorkers: {
+    zh: '实时训练要在 Web Worker 里运行，而这个浏览器不提供 Web Worker（或已被禁用）；上图是预先训练那一次的损失曲线。',
+    en: 'Live training runs in a Web Worker, which this browser does not provide (or has disabled); above is the loss curve of the pretrained run.',
+  },
   workerFailed: {
     zh: '训练程序出错，已停止。可以点“重置”再试。',
     en: 'The training worker failed and stopped. Press “Reset” to try again.',

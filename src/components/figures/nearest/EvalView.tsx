@@ -4,13 +4,14 @@
  * for that input, and the answer. Rendered at build time from the committed
  * weights (static fallback) and by the island with the loaded network.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { argmax, traceDense, type DenseNet } from '../../../lib/nearest/dense';
 import { nearestIndex, NEAREST_POINTS } from '../../../lib/nearest/geometry';
 import { Bi } from './Bi';
 import { NetDiagram } from './NetDiagram';
 import { PlaneFrame } from './PlaneFrame';
 import { svgPoint, sx, sy, toPlane } from './plane';
+import { usePlaneProbe } from './use-plane-probe';
 
 export interface EvalViewProps {
   net: DenseNet;
@@ -23,7 +24,7 @@ const clamp = (v: number) => Math.min(1, Math.max(-1, v));
 
 /** The view. */
 export function EvalView({ net, probe, onProbe }: EvalViewProps) {
-  const svg = useRef<SVGSVGElement>(null);
+  const { svgRef: svg, onKeyDown } = usePlaneProbe(probe, (p) => onProbe?.(p));
   const [dragging, setDragging] = useState(false);
   const trace = traceDense(net, [probe.x, probe.y]);
   const probs = trace.post[trace.post.length - 1]!;
@@ -60,7 +61,8 @@ export function EvalView({ net, probe, onProbe }: EvalViewProps) {
         </p>
         <PlaneFrame
           svgRef={svg}
-          label={`The plane with the chosen point at x = ${probe.x.toFixed(2)}, y = ${probe.y.toFixed(2)}`}
+          label={`The plane with the chosen point at x = ${probe.x.toFixed(2)}, y = ${probe.y.toFixed(2)}${onProbe ? '. Arrow keys move it; the network\'s answer is read out beside the network.' : ''}`}
+          onKeyDown={onProbe ? onKeyDown : undefined}
           regions
           watersheds="solid"
           highlight={truth}

@@ -3,34 +3,31 @@
  * of the square, with its watersheds. Moving the pointer over the map (or
  * tapping it) reads the function's value there and highlights that region.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { nearestIndex, NEAREST_POINTS } from '../../../lib/nearest/geometry';
 import { Bi } from './Bi';
 import { PlaneFrame } from './PlaneFrame';
-import { svgPoint, sx, sy, toPlane } from './plane';
+import { sx, sy } from './plane';
+import { usePlaneProbe } from './use-plane-probe';
 import './nearest.css';
 
 /** The island (and its static rendering, without a probe). */
 export default function IdealMap() {
-  const svg = useRef<SVGSVGElement>(null);
   const [probe, setProbe] = useState<{ x: number; y: number } | null>(null);
-  const move = (e: PointerEvent) => {
-    if (!svg.current) return;
-    const p = svgPoint(svg.current, e.clientX, e.clientY);
-    if (p) setProbe(toPlane(p.px, p.py));
-  };
+  const { svgRef, onPointer, onKeyDown } = usePlaneProbe(probe, setProbe);
   const k = probe ? nearestIndex(NEAREST_POINTS, probe.x, probe.y) : null;
   return (
     <div class="nf nf-ideal">
       <div class="nf-square">
         <PlaneFrame
-          svgRef={svg}
-          label="The ideal nearest-point function: the square split into three coloured regions, one around each of the points A, B and C, separated by straight watersheds"
+          svgRef={svgRef}
+          label="The ideal nearest-point function: the square split into three coloured regions, one around each of the points A, B and C, separated by straight watersheds. Arrow keys move a probe point; the function's value there is read out below."
           regions
           watersheds="solid"
           highlight={k}
-          onPointerMove={move}
-          onPointerDown={move}
+          onPointerMove={onPointer}
+          onPointerDown={onPointer}
+          onKeyDown={onKeyDown}
           over={probe && <circle cx={sx(probe.x)} cy={sy(probe.y)} r={5} class="nf-probe" />}
         />
       </div>
@@ -40,7 +37,7 @@ export default function IdealMap() {
             f[{`{${probe.x.toFixed(2)}, ${probe.y.toFixed(2)}}`}] = <span class={`nf-chip nf-chip-${k}`}>{NEAREST_POINTS[k]!.id}</span>
           </>
         ) : (
-          <Bi zh="每个位置都涂上离它最近的那个点的颜色。把指针移到图上，读出函数值。" en="Each location has the colour of the point nearest to it. Move the pointer over the map to read the function's value." />
+          <Bi zh="每个位置都涂上离它最近的那个点的颜色。把指针移到图上（或选中后按方向键），读出函数值。" en="Each location has the colour of the point nearest to it. Move the pointer over the map (or focus it and use the arrow keys) to read the function's value." />
         )}
       </p>
     </div>

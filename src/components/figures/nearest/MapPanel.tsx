@@ -5,9 +5,9 @@
  * ideal watersheds (dashed), the three points and an optional crosshair.
  */
 import type { ComponentChildren } from 'preact';
-import { useRef } from 'preact/hooks';
 import { PlaneFrame } from './PlaneFrame';
-import { PLANE_MARGIN, PLANE_SIZE, PLANE_VIEW, svgPoint, sx, sy, toPlane } from './plane';
+import { PLANE_MARGIN, PLANE_SIZE, PLANE_VIEW, sx, sy } from './plane';
+import { usePlaneProbe } from './use-plane-probe';
 
 export interface MapPanelProps {
   /** The map: an element filling its box (img or canvas) with `class="nf-map-img"`. */
@@ -28,27 +28,23 @@ const SIDE = `${((PLANE_SIZE / PLANE_VIEW) * 100).toFixed(3)}%`;
 
 /** The panel. */
 export function MapPanel(props: MapPanelProps) {
-  const svg = useRef<SVGSVGElement>(null);
-  const move = (e: PointerEvent) => {
-    if (!props.onProbe || !svg.current) return;
-    const p = svgPoint(svg.current, e.clientX, e.clientY);
-    if (p) props.onProbe(toPlane(p.px, p.py));
-  };
   const probe = props.probe;
+  const { svgRef, onPointer: move, onKeyDown } = usePlaneProbe(probe ?? null, (p) => props.onProbe?.(p));
   return (
     <div class="nf-map-panel">
       <div class="nf-map-layer" style={{ left: INSET, top: INSET, width: SIDE, height: SIDE }}>
         {props.image}
       </div>
       <PlaneFrame
-        svgRef={svg}
-        label={props.label}
+        svgRef={svgRef}
+        label={props.onProbe ? `${props.label}. Arrow keys move a probe point; the network's answer there is read out below.` : props.label}
         background={false}
         watersheds={props.watersheds === false ? false : 'dashed'}
         points={props.points}
         onPointerMove={props.onProbe ? move : undefined}
         onPointerDown={props.onProbe ? move : undefined}
-        onPointerLeave={props.onProbe ? () => props.onProbe!(null) : undefined}
+        onPointerLeave={props.onProbe ? (e) => e.pointerType === 'mouse' && props.onProbe!(null) : undefined}
+        onKeyDown={props.onProbe ? onKeyDown : undefined}
         over={
           probe && (
             <g class="nf-map-cross">

@@ -164,7 +164,7 @@ export function NetDiagram(props: NetDiagramProps) {
           class={`nf-neuron${focused ? ' nf-focused' : ''}${isInput ? ' nf-input' : ''}${isOutput ? ' nf-output' : ''}`}
           data-row={row}
           data-index={s.index}
-          tabIndex={interactive && !isInput ? 0 : undefined}
+          tabindex={interactive && !isInput ? 0 : undefined}
           role={interactive && !isInput ? 'button' : undefined}
           aria-label={interactive && !isInput ? (isOutput ? `output ${label}` : `layer ${row}, neuron ${s.index + 1}`) : undefined}
           onPointerEnter={interactive && !isInput ? () => props.onFocusNeuron!({ row, index: s.index }) : undefined}

@@ -126,7 +126,7 @@ export default function NetMap({ model, children }: { model: string; children?: 
   return (
     <div class="nf nf-net-map" data-state="ready">
       <NetMapView
-        image={<canvas ref={canvas} width={N} height={N} class="nf-map-img" data-net-map />}
+        image={<canvas ref={canvas} width={N} height={N} class="nf-map-img" data-net-map data-pixel-map />}
         neurons={m.neurons}
         agreement={result?.agreement ?? m.metric.value}
         undecided={result?.undecided ?? 0}

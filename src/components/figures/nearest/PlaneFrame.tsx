@@ -29,6 +29,11 @@ export interface PlaneFrameProps {
   onPointerMove?: (e: PointerEvent) => void;
   onPointerUp?: (e: PointerEvent) => void;
   onPointerLeave?: (e: PointerEvent) => void;
+  /**
+   * Keyboard route: when given, the square is a tab stop (role `application`,
+   * so screen readers pass the arrow keys through) and receives key presses.
+   */
+  onKeyDown?: (e: KeyboardEvent) => void;
   /** Image drawn under everything, filling the square (e.g. a network's map). */
   image?: ComponentChildren;
   /** Paint the square with the page background (default true); false lets a layer below show through. */
@@ -62,8 +67,10 @@ export function PlaneFrame(props: PlaneFrameProps) {
       ref={props.svgRef}
       viewBox={`0 0 ${PLANE_VIEW} ${PLANE_VIEW}`}
       class={`nf-plane-svg ${props.class ?? ''}`}
-      role="img"
+      role={props.onKeyDown ? 'application' : 'img'}
+      tabindex={props.onKeyDown ? 0 : undefined}
       aria-label={props.label}
+      onKeyDown={props.onKeyDown}
       onPointerDown={props.onPointerDown}
       onPointerMove={props.onPointerMove}
       onPointerUp={props.onPointerUp}

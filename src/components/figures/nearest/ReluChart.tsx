@@ -4,6 +4,8 @@
  * sigmoid, tanh, GELU). Until Chart.js has drawn, the static SVG plot passed
  * as children stays visible.
  */
+import { watchDevicePixelRatio } from '../kit/resolution';
+import { watchTheme } from '../kit/theme';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Chart, LineController, LineElement, LinearScale, PointElement, Tooltip } from 'chart.js';
@@ -99,13 +101,12 @@ export default function ReluChart({ children }: { children?: ComponentChildren }
       });
       c.update('none');
     };
-    const mo = new MutationObserver(retheme);
-    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
-    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
-    mq?.addEventListener?.('change', retheme);
+    const stopTheme = watchTheme(retheme);
+    // Chart.js sizes its backing store from devicePixelRatio on resize only: resize when the ratio changes.
+    const stopRatio = watchDevicePixelRatio(() => c.resize());
     return () => {
-      mo.disconnect();
-      mq?.removeEventListener?.('change', retheme);
+      stopTheme();
+      stopRatio();
       c.destroy();
       chart.current = null;
     };

@@ -13,7 +13,7 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { NEAREST_GALLERY } from '../../../lib/models/nearest';
 import { argmax, countParams, traceDense } from '../../../lib/nearest/dense';
-import { AGREEMENT_GRID, idealMap } from '../../../lib/nearest/geometry';
+import { AGREEMENT_GRID, idealMap, NEAREST_POINTS } from '../../../lib/nearest/geometry';
 import { Bi } from './Bi';
 import { LoadStatus } from './LoadStatus';
 import { computeAndDraw } from './NetMap';
@@ -61,8 +61,28 @@ export default function SizesGallery({ children }: { children?: ComponentChildre
   }
   return (
     <div class="nf nf-sizes" data-state="ready">
-      <p class="nf-note" style={{ textAlign: 'center', margin: '0 0 0.6rem' }}>
-        <Bi zh="把指针移到任意一幅图上，所有网络都会显示它们在同一位置给出的答案。" en="Point at any map to see what every network answers at the same position." />
+      <p class="nf-note" style={{ textAlign: 'center', margin: '0 0 0.6rem' }} aria-live="polite" data-sizes-readout>
+        {probe ? (
+          (() => {
+            const parts = models.map((m, i) => {
+              const out = traceDense(m.net, [probe.x, probe.y]).post.at(-1)!;
+              const k = argmax(out);
+              return { n: NEAREST_GALLERY[i]!.name.replace(/^\D+/, ''), id: NEAREST_POINTS[k]!.id, p: (out[k]! * 100).toFixed(0) };
+            });
+            const at = `{${probe.x.toFixed(2)}, ${probe.y.toFixed(2)}}：`;
+            return (
+              <Bi
+                zh={at + parts.map((q) => `${q.n} 个神经元 → ${q.id} ${q.p}%`).join('；')}
+                en={`{${probe.x.toFixed(2)}, ${probe.y.toFixed(2)}}: ` + parts.map((q) => `${q.n} neurons → ${q.id} ${q.p}%`).join(' · ')}
+              />
+            );
+          })()
+        ) : (
+          <Bi
+            zh="把指针移到任意一幅图上（或选中一幅图后按方向键），所有网络都会显示它们在同一位置给出的答案。"
+            en="Point at any map (or focus one and use the arrow keys) to see what every network answers at the same position."
+          />
+        )}
       </p>
       <div class="nf-sizes-grid">
         {models.map((m, i) => {

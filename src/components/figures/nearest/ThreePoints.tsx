@@ -3,32 +3,29 @@
  * over the square (or tapping it) places a probe and draws its distance to
  * each point; the shortest is drawn solid and named below.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { nearestIndex, NEAREST_POINTS } from '../../../lib/nearest/geometry';
 import { Bi } from './Bi';
 import { PlaneFrame } from './PlaneFrame';
-import { svgPoint, sx, sy, toPlane } from './plane';
+import { sx, sy } from './plane';
+import { usePlaneProbe } from './use-plane-probe';
 import './nearest.css';
 
 /** The island (and its static rendering, without a probe). */
 export default function ThreePoints() {
-  const svg = useRef<SVGSVGElement>(null);
   const [probe, setProbe] = useState<{ x: number; y: number } | null>(null);
-  const move = (e: PointerEvent) => {
-    if (!svg.current) return;
-    const p = svgPoint(svg.current, e.clientX, e.clientY);
-    if (p) setProbe(toPlane(p.px, p.py));
-  };
+  const { svgRef, onPointer, onKeyDown } = usePlaneProbe(probe, setProbe);
   const best = probe ? nearestIndex(NEAREST_POINTS, probe.x, probe.y) : -1;
   const dist = (i: number) => (probe ? Math.hypot(NEAREST_POINTS[i]!.x - probe.x, NEAREST_POINTS[i]!.y - probe.y) : 0);
   return (
     <div class="nf nf-three">
       <div class="nf-square">
         <PlaneFrame
-          svgRef={svg}
-          label="Three fixed points A, B and C in the square from −1 to 1"
-          onPointerMove={move}
-          onPointerDown={move}
+          svgRef={svgRef}
+          label="Three fixed points A, B and C in the square from −1 to 1. Arrow keys move a probe point; the nearest point is read out below."
+          onPointerMove={onPointer}
+          onPointerDown={onPointer}
+          onKeyDown={onKeyDown}
           under={
             probe &&
             NEAREST_POINTS.map((p, i) => (
@@ -56,7 +53,7 @@ export default function ThreePoints() {
               </span>
             ))}
             <br />
-            <Bi zh="把指针移到方框里（或点一下），看看哪个点最近。" en="Move the pointer over the square (or tap it) to see which point is nearest." />
+            <Bi zh="把指针移到方框里（或点一下，或选中方框后按方向键），看看哪个点最近。" en="Move the pointer over the square (or tap it, or focus it and use the arrow keys) to see which point is nearest." />
           </>
         )}
       </p>

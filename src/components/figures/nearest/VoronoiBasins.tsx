@@ -12,6 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { nearestIndex } from '../../../lib/nearest/geometry';
 import { BASINS_BOX, DEFAULT_SHOPS, polygonPath, sharedEdges, voronoiCells, type Shop } from '../../../lib/nearest/voronoi';
 import { Bi } from './Bi';
+import { arrowMove } from '../kit/keys';
 import { svgPoint } from './plane';
 import './nearest.css';
 
@@ -23,8 +24,15 @@ const START_MARKER = { x: 236, y: 190 };
 type Drag = { kind: 'shop'; id: number; pointer: number } | { kind: 'marker'; pointer: number } | null;
 
 const [X0, Y0, X1, Y1] = BASINS_BOX;
-const clampX = (x: number) => Math.min(X1 - 4, Math.max(X0 + 4, x));
-const clampY = (y: number) => Math.min(Y1 - 4, Math.max(Y0 + 4, y));
+/** Room a shop needs around its centre to be drawn whole (radius 9.5 + selection ring), SVG units. */
+const SHOP_MARGIN = 12;
+/** Room the marker's pin needs: it rises 26 units above its point and is 9 wide each side. */
+const PIN_MARGIN = { side: 10, top: 28, bottom: 2 };
+const clampTo = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+/** A shop's centre kept inside the plane with the whole shop visible. */
+const clampShop = (p: { x: number; y: number }) => ({ x: clampTo(p.x, X0 + SHOP_MARGIN, X1 - SHOP_MARGIN), y: clampTo(p.y, Y0 + SHOP_MARGIN, Y1 - SHOP_MARGIN) });
+/** The marker's point kept inside the plane with the whole pin visible. */
+const clampMarker = (p: { x: number; y: number }) => ({ x: clampTo(p.x, X0 + PIN_MARGIN.side, X1 - PIN_MARGIN.side), y: clampTo(p.y, Y0 + PIN_MARGIN.top, Y1 - PIN_MARGIN.bottom) });
 const color = (id: number) => CELL_COLORS[(id - 1) % CELL_COLORS.length]!;
 
 /** Capture the pointer so a drag continues outside the drawing (ignored when the browser refuses, e.g. a synthetic event). */
@@ -46,6 +54,8 @@ export default function VoronoiBasins() {
   const [selected, setSelected] = useState<number | null>(null);
   const [drag, setDrag] = useState<Drag>(null);
   const [drops, setDrops] = useState(0);
+  /** A message about the last action that could not be done (e.g. the shop limit), shown in the readout. */
+  const [notice, setNotice] = useState<{ zh: string; en: string } | null>(null);
   const nextId = useRef(DEFAULT_SHOPS.length + 1);
   const lastPress = useRef<{ id: number; time: number } | null>(null);
 
@@ -62,9 +72,35 @@ export default function VoronoiBasins() {
     dot.querySelectorAll('animate').forEach((a) => (a as SVGAnimateElement).beginElement());
   }, [drops]);
 
+  /** Pointer position in SVG units (not clamped: each use clamps for what it places). */
   const pos = (e: PointerEvent) => {
     const p = svg.current && svgPoint(svg.current, e.clientX, e.clientY);
-    return p ? { x: clampX(p.px), y: clampY(p.py) } : null;
+    return p ? { x: p.px, y: p.py } : null;
+  };
+  const LIMIT_NOTICE = {
+    zh: `最多 ${MAX_SHOPS} 家店：先删掉一家（选中后按 Delete，或双击它），才能再添加。`,
+    en: `${MAX_SHOPS} shops is the limit: remove one (select it and press Delete, or double-click it) to add another.`,
+  };
+  /**
+   * What a click (or Enter) on empty ground at `p` does: drop the marker there,
+   * or add a shop there (in "add" mode). At the limit nothing moves and the readout says why.
+   * @returns the id of the added shop, or null
+   */
+  const clickGround = (p: { x: number; y: number }): number | null => {
+    if (mode === 'add') {
+      if (shops.length >= MAX_SHOPS) {
+        setNotice(LIMIT_NOTICE);
+        return null;
+      }
+      const id = nextId.current++;
+      setShops([...shops, { id, ...clampShop(p) }]);
+      setSelected(id);
+      setNotice(null);
+      return id;
+    }
+    setMarker(clampMarker(p));
+    setNotice(null);
+    return null;
   };
 
   const onDown = (e: PointerEvent) => {
@@ -89,14 +125,10 @@ export default function VoronoiBasins() {
       setDrag({ kind: 'shop', id, pointer: e.pointerId });
     } else if (el.closest('[data-marker]')) {
       setDrag({ kind: 'marker', pointer: e.pointerId });
-    } else if (mode === 'add' && shops.length < MAX_SHOPS) {
-      const id = nextId.current++;
-      setShops([...shops, { id, ...p }]);
-      setSelected(id);
-      setDrag({ kind: 'shop', id, pointer: e.pointerId });
     } else {
-      setMarker(p);
-      setDrag({ kind: 'marker', pointer: e.pointerId });
+      const added = clickGround(p);
+      if (added !== null) setDrag({ kind: 'shop', id: added, pointer: e.pointerId });
+      else if (mode === 'marker') setDrag({ kind: 'marker', pointer: e.pointerId });
     }
     e.preventDefault();
   };
@@ -104,8 +136,8 @@ export default function VoronoiBasins() {
     if (!drag || e.pointerId !== drag.pointer) return;
     const p = pos(e);
     if (!p) return;
-    if (drag.kind === 'shop') setShops((all) => all.map((s) => (s.id === drag.id ? { ...s, ...p } : s)));
-    else setMarker(p);
+    if (drag.kind === 'shop') setShops((all) => all.map((s) => (s.id === drag.id ? { ...s, ...clampShop(p) } : s)));
+    else setMarker(clampMarker(p));
   };
   const onUp = (e: PointerEvent) => {
     if (!drag || e.pointerId !== drag.pointer) return;
@@ -116,16 +148,35 @@ export default function VoronoiBasins() {
     if (id === null || shops.length <= 1) return;
     setShops((all) => all.filter((s) => s.id !== id));
     setSelected(null);
+    setNotice(null);
   };
   const onKey = (e: KeyboardEvent, id: number) => {
-    const step = e.shiftKey ? 24 : 8;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
-    const m = moves[e.key];
+    const m = arrowMove(e, 3);
     if (m) {
-      setShops((all) => all.map((s) => (s.id === id ? { ...s, x: clampX(s.x + m[0]), y: clampY(s.y + m[1]) } : s)));
+      setShops((all) => all.map((s) => (s.id === id ? { ...s, ...clampShop({ x: s.x + 8 * m[0], y: s.y - 8 * m[1] }) } : s)));
       e.preventDefault();
+      e.stopPropagation();
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       remove(id);
+      e.preventDefault();
+    }
+    if (e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+  };
+  /**
+   * Keyboard route for the plane itself (focus it, not a shop): the arrow keys
+   * move the marker (as a drag would), Enter or Space clicks the ground under
+   * the marker (in "add" mode: adds a shop there).
+   */
+  const onPlaneKey = (e: KeyboardEvent) => {
+    if (e.target !== svg.current) return;
+    const m = arrowMove(e, 3);
+    const at = marker ?? START_MARKER;
+    if (m) {
+      setMarker(clampMarker({ x: at.x + 8 * m[0], y: at.y - 8 * m[1] }));
+      e.preventDefault();
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      if (mode === 'add') clickGround(at);
+      else setDrops((n) => n + 1);
       e.preventDefault();
     }
   };
@@ -133,6 +184,7 @@ export default function VoronoiBasins() {
     setShops(DEFAULT_SHOPS.map((s) => ({ ...s })));
     setMarker(START_MARKER);
     setSelected(null);
+    setNotice(null);
     nextId.current = DEFAULT_SHOPS.length + 1;
   };
 
@@ -148,7 +200,7 @@ export default function VoronoiBasins() {
           <button type="button" aria-pressed={mode === 'marker'} onClick={() => setMode('marker')}>
             <Bi zh="放下标记" en="drop the marker" />
           </button>
-          <button type="button" aria-pressed={mode === 'add'} onClick={() => setMode('add')} disabled={shops.length >= MAX_SHOPS}>
+          <button type="button" aria-pressed={mode === 'add'} onClick={() => setMode('add')}>
             <Bi zh="添加咖啡店" en="add a shop" />
           </button>
         </span>
@@ -163,8 +215,10 @@ export default function VoronoiBasins() {
         ref={svg}
         viewBox={`${X0} ${Y0} ${X1 - X0} ${Y1 - Y0}`}
         class="nf-basins-svg nf-plane-svg"
-        role="group"
-        aria-label="Coffee shops and their basins of attraction"
+        role="application"
+        tabindex={0}
+        aria-label={`Coffee shops and their basins of attraction. Arrow keys move the marker; Enter ${mode === 'add' ? 'adds a shop at the marker' : 'drops it'}. Tab reaches each shop.`}
+        onKeyDown={onPlaneKey}
         onPointerDown={onDown}
         onPointerMove={onMove}
         onPointerUp={onUp}
@@ -202,7 +256,7 @@ export default function VoronoiBasins() {
             key={s.id}
             data-shop={s.id}
             class={`nf-shop${selected === s.id ? ' nf-selected' : ''}`}
-            tabIndex={0}
+            tabindex={0}
             role="button"
             aria-label={`Shop ${shopNumber(s.id)} at ${Math.round(s.x)}, ${Math.round(s.y)}. Arrow keys move it, Delete removes it.`}
             onKeyDown={(e) => onKey(e, s.id)}
@@ -224,6 +278,14 @@ export default function VoronoiBasins() {
         )}
       </svg>
       <p class="nf-readout" aria-live="polite">
+        {notice && (
+          <>
+            <strong class="nf-notice" data-notice>
+              <Bi zh={notice.zh} en={notice.en} />
+            </strong>
+            <br />
+          </>
+        )}
         {marker && targetShop ? (
           <Bi
             zh={`标记落在 ${shopNumber(targetShop.id)} 号店的盆地里：离它最近，所以被它“吸引”过去。`}
@@ -234,7 +296,7 @@ export default function VoronoiBasins() {
         )}
         <br />
         <span class="nf-note">
-          <Bi zh="拖动咖啡店，盆地随之变化；双击一家店（或选中后按 Delete）即可删除它。" en="Drag a shop and the basins follow; double-click a shop (or select it and press Delete) to remove it." />
+          <Bi zh="拖动咖啡店（或选中后按方向键），盆地随之变化；双击一家店（或选中后按 Delete）即可删除它。" en="Drag a shop (or select it and use the arrow keys) and the basins follow; double-click a shop (or select it and press Delete) to remove it." />
         </span>
       </p>
     </div>
