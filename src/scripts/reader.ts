@@ -266,5 +266,9 @@ initTheme();
 initAnchors();
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
-settleFragment();
+// A search arrival (`?hl=…`) first marks the hits (the highlighter loads only then), so the
+// landing is aligned once, on the marked hit, instead of on the paragraph and again on the mark.
+if (new URLSearchParams(location.search).has('hl')) {
+  void import('../components/search/HighlightOnArrival').then(settleFragment, settleFragment);
+} else settleFragment();
 addEventListener('hashchange', settleFragment);

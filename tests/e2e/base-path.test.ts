@@ -89,7 +89,8 @@ describe(`the site under ${BASE}`, () => {
     expect(href?.startsWith(BASE)).toBe(true);
     const para = await link.getAttribute('data-result-para');
     await link.click();
-    await page.waitForURL((u) => u.pathname.startsWith(BASE) && u.hash === `#${para}`);
+    // Results open the segment (sentence) holding the hit: `#<para>-sK`.
+    await page.waitForURL((u) => u.pathname.startsWith(BASE) && (u.hash === `#${para}` || u.hash.startsWith(`#${para}-s`)));
     expect(await page.locator(`[data-para-id="${para}"]`).count()).toBeGreaterThan(0);
 
     const digits = page.locator('figure[data-figure-id="digits-network"]');

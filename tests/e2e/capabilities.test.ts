@@ -43,7 +43,12 @@ async function pageWithout(removal: string, width = 1280): Promise<{ page: Page;
 /** Scroll a figure into view (hydrating its island) and wait until `done` holds in the page. */
 async function showFigure(page: Page, figureId: string, done: string, timeout = 60_000): Promise<void> {
   await page.locator(`[data-figure-id="${figureId}"]`).scrollIntoViewIfNeeded();
-  await page.waitForFunction(done, undefined, { timeout, polling: 250 });
+  // Polled with page.evaluate: waitForFunction would eval the string inside the page, which its CSP forbids.
+  const until = Date.now() + timeout;
+  while (!(await page.evaluate(done))) {
+    if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for: ${done}`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Model loaded on the page, or an error shown in the figure. */

@@ -145,7 +145,8 @@ describe('photo input after hydration', () => {
 
   it('paste works after moving a slider', async () => {
     const key = await currentKey();
-    const slider = page.locator('input[type="range"]').first();
+    // A figure's slider (the read-aloud speed control is hidden without a voice).
+    const slider = page.locator('figure input[type="range"]').first();
     await slider.scrollIntoViewIfNeeded();
     await slider.focus();
     await page.keyboard.press('ArrowRight');
@@ -170,7 +171,7 @@ describe('photo input after hydration', () => {
   });
 
   it('a file dropped on the caption or on another figure is not opened by the browser and goes to the photo figure, with a message', async () => {
-    for (const target of [`${EX} figcaption`, 'figure[data-figure-id="catdog-layer1"]', 'figure[data-figure-id="voronoi-basins"] svg']) {
+    for (const target of [`${EX} figcaption`, 'figure[data-figure-id="catdog-layer1"]', 'figure[data-figure-id="voronoi-basins"] .figure-body, figure[data-figure-id="voronoi-basins"]']) {
       const key = await currentKey();
       const r = await drop(target, image());
       expect(r, target).toEqual({ over: true, drop: true });
@@ -191,7 +192,7 @@ describe('photo input after hydration', () => {
     await page.waitForFunction((sel) => /Save the photo/.test(document.querySelector(sel)?.textContent ?? ''), `${EX} [data-catdog-error="photo"]`);
 
     // A link dropped on another figure: the message appears where the reader is, not only in the photo figure.
-    const r3 = await drop('figure[data-figure-id="voronoi-basins"] svg', { uri: 'https://example.org/dog.jpg' });
+    const r3 = await drop('figure[data-figure-id="voronoi-basins"]', { uri: 'https://example.org/dog.jpg' });
     expect(r3).toEqual({ over: true, drop: true });
     expect(await page.locator('#photo-inbox-toast').innerText()).toMatch(/Save the photo/);
 

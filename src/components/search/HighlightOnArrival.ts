@@ -4,8 +4,8 @@
  * that paragraph (every rendition of it), brings the hit in the linked segment (else the first visible one) into view and
  * flashes it. Runs on load and again when only the hash changes.
  *
- * Include it once in the part pages:
- *   <script>import '../components/search/HighlightOnArrival';</script>
+ * Loaded by src/scripts/reader.ts only on a search arrival (`?hl=…`), before the landing is aligned:
+ *   other readers never download it.
  *
  * Small on purpose (it ships on content pages): folding only, no search code;
  * its styles (`mark.search-hit`, `.search-target`) are in search.css.
