@@ -25,7 +25,7 @@ const STATUS = {
   finished: { zh: '朗读结束', en: 'Finished reading' },
   stopped: { zh: '已停止朗读', en: 'Stopped reading' },
   error: { zh: '朗读中断：浏览器的语音合成出错', en: 'Reading stopped: the browser’s speech synthesis failed' },
-  playPara: { zh: '朗读本段', en: 'Read this paragraph aloud' },
+  playPara: { zh: '从本段开始朗读', en: 'Read aloud from this paragraph' },
 } as const;
 
 function uiLang(): 'zh' | 'en' {
@@ -76,7 +76,7 @@ class ReadAloud extends HTMLElement {
       this.showRate();
       store(RATE_KEY, rate.value);
     });
-    this.q('play').addEventListener('click', () => this.playFrom(this.paragraphAtTop()));
+    this.q('play').addEventListener('click', () => this.playFrom(document.querySelector('.text div[data-para-id]')));
     this.q('pause').addEventListener('click', () => (this.player!.state === 'paused' ? this.player!.resume() : this.player!.pause()));
     this.q('stop').addEventListener('click', () => this.player!.stop());
     this.q<HTMLSelectElement>('rendition').addEventListener('change', () => this.player!.stop());
@@ -90,6 +90,12 @@ class ReadAloud extends HTMLElement {
     // The view (data-l / data-r on <html>) decides which renditions can be read.
     new MutationObserver(() => this.update()).observe(document.documentElement, { attributes: true, attributeFilter: ['data-l', 'data-r'] });
     window.addEventListener('pagehide', () => this.player?.stop());
+    // Esc stops reading (unless a dialog or popover is taking it).
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || this.player?.state === 'idle') return;
+      if ((e.target as Element | null)?.closest?.('dialog, [popover]')) return;
+      this.player?.stop();
+    });
   }
 
   private q<T extends HTMLElement = HTMLElement>(name: string): T {
@@ -134,7 +140,7 @@ class ReadAloud extends HTMLElement {
         btn.innerHTML = '<span aria-hidden="true">▶</span>';
         btn.addEventListener('click', () => {
           if (this.activePara === para && this.player!.state !== 'idle') this.player!.stop();
-          else this.playParagraphs([para]);
+          else this.playFrom(para);
         });
         para.prepend(btn);
       }
@@ -143,13 +149,6 @@ class ReadAloud extends HTMLElement {
       btn.title = label;
       btn.hidden = !visible;
     }
-  }
-
-  /** The first text paragraph whose bottom is below the top of the screen. */
-  private paragraphAtTop(): Element | null {
-    const header = Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0);
-    for (const p of document.querySelectorAll('.text div[data-para-id]')) if (p.getBoundingClientRect().bottom > header + 8) return p;
-    return document.querySelector('.text div[data-para-id]');
   }
 
   private playFrom(first: Element | null): void {
@@ -199,6 +198,8 @@ class ReadAloud extends HTMLElement {
   }
 
   private onState(state: 'idle' | 'playing' | 'paused', reason?: string): void {
+    // The bar leaves the flow (it floats) while reading: hold its place so the text does not jump.
+    this.style.minHeight = state === 'idle' ? '' : `${this.querySelector('.ra-bar')!.getBoundingClientRect().height}px`;
     this.dataset.state = state;
     const pause = this.q<HTMLButtonElement>('pause');
     pause.disabled = state === 'idle';

@@ -67,13 +67,18 @@ describe('read aloud', () => {
   const s05 = parts.find((p) => p.part === 's05')!;
   const para = s05.paragraphs.find((p) => p.kind === 'text' && p.segments.length >= 3)!;
 
-  it('reads a paragraph segment by segment in the visible Chinese rendition, highlighting each, then stops', async () => {
+  it('reads from a paragraph on, segment by segment, in the visible Chinese rendition, highlighting each; Esc stops; the end of the part finishes', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await ctx.addInitScript(stubSpeech(['zh-CN', 'en-US']));
     const page = await newPage(ctx, '/neural-nets/?r=free&l=zh');
     await expect.poll(() => page.locator('read-aloud').isVisible()).toBe(true);
     await page.locator(`#${para.id}`).hover();
+    const barTop = await page.locator('read-aloud').evaluate((e) => e.getBoundingClientRect().top + scrollY);
+    const paraTop = await page.locator(`#${para.id}`).evaluate((e) => e.getBoundingClientRect().top + scrollY);
     await page.locator(`#${para.id} .para-listen`).click();
+    // The bar floats while reading; its place is held, so the text below it does not move.
+    expect(await page.locator(`#${para.id}`).evaluate((e) => e.getBoundingClientRect().top + scrollY)).toBeCloseTo(paraTop, 0);
+    expect(await page.locator('read-aloud').evaluate((e) => e.getBoundingClientRect().top + scrollY)).toBeCloseTo(barTop, 0);
     const expected = para.segments.map((s) => s.free);
     for (let k = 0; k < expected.length; k++) {
       const log = await spoken(page);
@@ -82,8 +87,19 @@ describe('read aloud', () => {
       expect(await readingSeg(page)).toEqual([['free', para.segments[k]!.id]]);
       await endCurrent(page);
     }
-    expect(await spoken(page)).toHaveLength(expected.length);
+    // …and goes on into the next text paragraph.
+    const next = s05.paragraphs.slice(s05.paragraphs.indexOf(para) + 1).find((p) => p.kind === 'text')!;
+    expect((await spoken(page)).at(-1)!.text).toBe(next.segments[0]!.free);
+    expect(await readingSeg(page)).toEqual([['free', next.segments[0]!.id]]);
+    await page.keyboard.press('Escape');
     expect(await readingSeg(page)).toEqual([]);
+    await expect.poll(() => page.locator('[data-ra="status"]').textContent()).toContain('已停止');
+    // From the last paragraph, reading ends with the part.
+    const last = s05.paragraphs.filter((p) => p.kind === 'text').at(-1)!;
+    await page.locator(`#${last.id}`).scrollIntoViewIfNeeded();
+    await page.locator(`#${last.id}`).hover();
+    await page.locator(`#${last.id} .para-listen`).click();
+    for (let k = 0; k < last.segments.length; k++) await endCurrent(page);
     await expect.poll(() => page.locator('[data-ra="status"]').textContent()).toContain('朗读结束');
     await ctx.close();
   });
@@ -102,11 +118,8 @@ describe('read aloud', () => {
     expect(log).toHaveLength(1);
     expect(log[0]!.lang).toBe('en');
     expect(log[0]!.rate).toBe(1.5);
-    // "Read from here" starts at the paragraph at the top of the screen (or the one just above it).
-    const first = await readingSeg(page);
-    expect(first[0]![0]).toBe('en');
-    const startPara = first[0]![1]!.replace(/-s\d+$/, '');
-    expect(Math.abs(s05.paragraphs.findIndex((p) => p.id === startPara) - s05.paragraphs.findIndex((p) => p.id === para.id))).toBeLessThanOrEqual(1);
+    // "Read from the start" starts at the part's first sentence.
+    expect(await readingSeg(page)).toEqual([['en', s05.paragraphs[0]!.segments[0]!.id]]);
     await endCurrent(page);
     // Continues into the next segment (and across paragraphs).
     expect((await spoken(page)).length).toBe(2);
