@@ -206,7 +206,7 @@ describe('read aloud', () => {
     expect(await btn.evaluate((b) => b.tagName === 'BUTTON' && b.tabIndex === 0)).toBe(true);
     await btn.focus();
     await expect.poll(() => btn.evaluate((b) => getComputedStyle(b).opacity)).toBe('1');
-    expect(await btn.getAttribute('aria-label')).toMatch(/朗读本段|Read this paragraph/);
+    expect(await btn.getAttribute('aria-label')).toMatch(/从本段开始朗读|Read aloud from this paragraph/);
     await page.keyboard.press('Enter');
     expect((await spoken(page)).length).toBe(1);
     expect(await btn.getAttribute('aria-pressed')).toBe('true');

@@ -85,7 +85,9 @@ function useCodec(): [Phase, () => void] {
         const message = String((error as Error)?.message ?? '').startsWith('test digits')
           ? { zh: '测试数字没能下载。', en: 'The test digits could not be downloaded.' }
           : describeLoadError(error);
-        if (live) setPhase({ status: 'error', message });
+        // Always show the failure: a re-run of this effect that superseded this load (live = false)
+        // awaits the same cached promise and lands here too, so nothing stays "loading".
+        setPhase({ status: 'error', message });
       }
     })().catch((error: unknown) => {
       console.warn('[codec] loader code failed:', error);

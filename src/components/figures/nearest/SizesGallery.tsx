@@ -103,7 +103,7 @@ export default function SizesGallery({ children }: { children?: ComponentChildre
               agreement={r?.agreement ?? m.loaded.entry.metric.value}
               undecided={r?.undecided ?? m.loaded.entry.extraMetrics?.find((e) => e.name === 'undecided')?.value ?? 0}
               ms={r?.ms ?? null}
-              image={<canvas ref={(el) => { canvases.current[i] = el; }} width={AGREEMENT_GRID} height={AGREEMENT_GRID} class="nf-map-img" />}
+              image={<canvas ref={(el) => { canvases.current[i] = el; }} width={AGREEMENT_GRID} height={AGREEMENT_GRID} class="nf-map-img" data-pixel-map />}
               probe={probe}
               onProbe={setProbe}
               answer={answer}
