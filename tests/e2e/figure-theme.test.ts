@@ -179,7 +179,8 @@ describe('canvases match the screen', () => {
       await readyCharts(page, IDS);
       const sizes = await canvasSizes(page);
       expect(sizes.length).toBeGreaterThanOrEqual(3);
-      expect(wrongSizes(sizes)).toEqual([]);
+      // A chart may still be laying itself out after its first draw: allow it a moment to settle.
+      await expect.poll(async () => wrongSizes(await canvasSizes(page)), { timeout: 10_000 }).toEqual([]);
       await context.close();
     }, 90_000);
   }
