@@ -12,6 +12,7 @@
  * - Stops on `pagehide`, and when the rendition being read is hidden by a
  *   view switch.
  */
+import { readItem, storeItem } from './storage';
 import { SegmentPlayer, clampRate, pickVoice, type SpeechItem, type SpeechLang, type UtteranceLike, type VoiceLike } from '../lib/speech';
 
 type ReadRendition = 'literal' | 'free' | 'en';
@@ -32,20 +33,6 @@ function uiLang(): 'zh' | 'en' {
   return document.documentElement.dataset.l === 'en' ? 'en' : 'zh';
 }
 
-function store(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* storage blocked: the speed is kept for this page only */
-  }
-}
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
 
 /** True when the element takes up space on screen (not display:none, not hidden). */
 function shown(el: Element): boolean {
@@ -68,13 +55,13 @@ class ReadAloud extends HTMLElement {
       onState: (state, reason) => this.onState(state, reason),
     });
     const rate = this.q<HTMLInputElement>('rate');
-    rate.value = String(clampRate(Number(read(RATE_KEY) ?? '1')));
+    rate.value = String(clampRate(Number(readItem(RATE_KEY) ?? '1')));
     this.player.rate = Number(rate.value);
     this.showRate();
     rate.addEventListener('input', () => {
       this.player!.rate = Number(rate.value);
       this.showRate();
-      store(RATE_KEY, rate.value);
+      storeItem(RATE_KEY, rate.value);
     });
     this.q('play').addEventListener('click', () => this.playFrom(document.querySelector('.text div[data-para-id]')));
     this.q('pause').addEventListener('click', () => (this.player!.state === 'paused' ? this.player!.resume() : this.player!.pause()));

@@ -12,30 +12,16 @@
  * - a deep link (`#s05-p16` or a sentence, `#s05-p16-s2`) lands on its target
  *   even when figures above it resize after load.
  */
+import { readItem, storeItem } from './storage';
 import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 
 const root = document.documentElement;
 
-function store(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    /* storage blocked: the URL still carries the view */
-  }
-}
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
 
 function currentView(): ViewState {
-  return resolveView(location.search, read(VIEW_STORAGE_KEY));
+  return resolveView(location.search, readItem(VIEW_STORAGE_KEY));
 }
 
 /**
@@ -79,7 +65,7 @@ function applyView(view: ViewState): void {
   root.dataset.l = view.l;
   root.lang = view.l === 'en' ? 'en' : 'zh-CN';
   syncControls(view);
-  store(VIEW_STORAGE_KEY, JSON.stringify(view));
+  storeItem(VIEW_STORAGE_KEY, JSON.stringify(view));
   history.replaceState(history.state, '', `${location.pathname}${searchWithView(location.search, view)}${location.hash}`);
   if (anchor) {
     const delta = anchor.el.getBoundingClientRect().top - anchor.top;
@@ -116,15 +102,15 @@ function initTheme(): void {
     button.setAttribute('aria-label', THEME_LABEL[theme]);
     button.title = THEME_LABEL[theme];
   };
-  show(parseTheme(read(THEME_STORAGE_KEY)));
+  show(parseTheme(readItem(THEME_STORAGE_KEY)));
   // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
-  addEventListener('pageshow', () => show(parseTheme(read(THEME_STORAGE_KEY))));
-  addEventListener('storage', () => show(parseTheme(read(THEME_STORAGE_KEY))));
+  addEventListener('pageshow', () => show(parseTheme(readItem(THEME_STORAGE_KEY))));
+  addEventListener('storage', () => show(parseTheme(readItem(THEME_STORAGE_KEY))));
   button.addEventListener('click', () => {
     const next = THEME_ORDER[(THEME_ORDER.indexOf(parseTheme(button.dataset.state ?? null)) + 1) % THEME_ORDER.length]!;
     if (next === 'auto') delete root.dataset.theme;
     else root.dataset.theme = next;
-    store(THEME_STORAGE_KEY, next);
+    storeItem(THEME_STORAGE_KEY, next);
     show(next);
   });
 }
@@ -255,7 +241,7 @@ document.querySelector('[data-reading-controls]')?.addEventListener('change', on
 // chosen another one since, on another page: show the stored view (keeping the place) and sync the controls.
 window.addEventListener('pageshow', (e) => {
   if (!e.persisted) return;
-  const raw = read(VIEW_STORAGE_KEY);
+  const raw = readItem(VIEW_STORAGE_KEY);
   if (!raw) return;
   const stored = resolveView('', raw);
   const now = currentViewFromRoot();
