@@ -13,6 +13,7 @@
  *   even when figures above it resize after load.
  */
 import { readItem, storeItem } from './storage';
+import '../components/search/HighlightOnArrival';
 import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
@@ -252,9 +253,7 @@ initTheme();
 initAnchors();
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
-// A search arrival (`?hl=…`) first marks the hits (the highlighter loads only then), so the
-// landing is aligned once, on the marked hit, instead of on the paragraph and again on the mark.
-if (new URLSearchParams(location.search).has('hl')) {
-  void import('../components/search/HighlightOnArrival').then(settleFragment, settleFragment);
-} else settleFragment();
+// A search arrival (`?hl=…`) is marked by HighlightOnArrival (imported above, so its marks exist
+// before this runs) and aligned once, on the marked hit.
+settleFragment();
 addEventListener('hashchange', settleFragment);

@@ -4,14 +4,13 @@
  * that paragraph (every rendition of it), brings the hit in the linked segment (else the first visible one) into view and
  * flashes it. Runs on load and again when only the hash changes.
  *
- * Loaded by src/scripts/reader.ts only on a search arrival (`?hl=…`), before the landing is aligned:
- *   other readers never download it.
+ * Imported by src/scripts/reader.ts, so the hits are marked before the landing is aligned.
  *
  * Small on purpose (it ships on content pages): folding only, no search code;
  * its styles (`mark.search-hit`, `.search-target`) are in search.css.
  */
 import { findRanges, foldWithMap, type Range } from '../../lib/search/fold';
-import { HIGHLIGHT_PARAM } from '../../lib/search/records';
+import { HIGHLIGHT_PARAM } from '../../lib/search/params';
 
 /** Styled in search.css (shipped on every page with the header search). */
 const MARK_CLASS = 'search-hit';

@@ -16,8 +16,8 @@ export type SearchRendition = (typeof SEARCH_RENDITIONS)[number];
 /** Labels of the renditions in results. */
 export const RENDITION_LABEL: Record<SearchRendition, string> = { literal: '直译', free: '意译', en: 'English' };
 
-/** Query parameter that carries the query to the page, which highlights it (HighlightOnArrival.ts). */
-export const HIGHLIGHT_PARAM = 'hl';
+import { HIGHLIGHT_PARAM } from './params';
+export { HIGHLIGHT_PARAM };
 
 /** One paragraph in one rendition, as indexed and as checked by the benchmark. */
 export interface TextRecord {
