@@ -23,6 +23,8 @@ if (!existsSync(cjkFont)) missing.push('fonts-noto-cjk');
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 // Optional: without it tests/e2e/epub.test.ts skips its epubcheck run and says so.
 if (!existsSync('/usr/share/java/epubcheck.jar') && isRoot) missing.push('epubcheck');
+// Optional: without it tests/e2e/print.test.ts checks the print styles but not the PDF's text, and says so.
+if (!existsSync('/usr/bin/pdftotext') && isRoot) missing.push('poppler-utils');
 if (missing.length) {
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log(`[test] installing Debian packages: ${missing.join(' ')}`);
