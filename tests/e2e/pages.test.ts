@@ -4,30 +4,14 @@
  * violation, in the light and the dark theme, on a desktop and a phone.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { builtPages } from './built-pages';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchedPage } from './browser';
 
 const origin = inject('origin');
-const DIST = process.env.SITE_DIST ?? 'dist';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** URL paths of every HTML page in dist/ (e.g. `/`, `/neural-nets/`, `/404.html`). */
-function builtPages(dir = DIST): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      if (name !== '_astro' && name !== 'pagefind' && name !== 'tfjs') out.push(...builtPages(p));
-    } else if (name.endsWith('.html')) {
-      const rel = '/' + relative(DIST, p).replace(/\\/g, '/');
-      out.push(rel.endsWith('index.html') ? rel.slice(0, -'index.html'.length) : rel);
-    }
-  }
-  return out.sort();
-}
 
 const pages = builtPages();
 let browser: Browser;
