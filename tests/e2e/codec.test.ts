@@ -108,14 +108,22 @@ describe('codec figure', () => {
   // Known bug (noted on issue 14): with the decoder's weights answering 404, the island sometimes stays
   // on "loading" (a race between hydration and the cached failed load, seen in ~half of the runs here);
   // the static fallback stays, but the message does not always appear. Skipped until that race is fixed.
-  it.skip('shows a clear message for a missing weight file and keeps the static fallback', async () => {
+  it('shows a clear message for a missing weight file and keeps the static fallback', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await context.route('**/models/codec-decoder/weights.bin', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    // The encoder's weights arrive after the decoder has failed, so its progress reports come
+    // late: they must not turn the error back into "loading" (they did, in about half the runs).
+    await context.route('**/models/codec-encoder/weights.bin', (route) => setTimeout(() => void route.continue(), 1500));
     const { page, problems } = await watchedPage(context, origin);
+    const encoderDone = page.waitForResponse('**/models/codec-encoder/weights.bin', { timeout: 60_000 });
     await page.goto(PAGE);
     await figure(page).scrollIntoViewIfNeeded();
     const alert = figure(page).getByRole('alert');
     await alert.waitFor({ timeout: 40_000 });
+    await (await encoderDone).finished();
+    await page.waitForTimeout(300);
+    await expect(figure(page).getByTestId('codec-figure').getAttribute('data-state')).resolves.toBe('error');
+    await expect(alert.isVisible()).resolves.toBe(true);
     await expect(alert.textContent()).resolves.toMatch(/not found \(404\)|找不到模型文件/);
     await expect(figure(page).getByTestId('codec-fallback').isVisible()).resolves.toBe(true);
     expect(problems.pageErrors).toEqual([]);

@@ -63,11 +63,14 @@ function useCodec(): [Phase, () => void] {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
+    // Set once Promise.all settles: the encoder keeps reporting download progress after the
+    // decoder has failed, and must not turn the error back into "loading".
+    let settled = false;
     setPhase({ status: 'loading', progress: null });
     (async () => {
       const { loadModel, describeLoadError } = await import('../../../lib/models/loader');
       try {
-        const onProgress = (progress: LoadProgress) => live && setPhase({ status: 'loading', progress });
+        const onProgress = (progress: LoadProgress) => live && !settled && setPhase({ status: 'loading', progress });
         const [enc, dec, digits] = await Promise.all([
           loadModel(CODEC_ENCODER, { onProgress }),
           loadModel(CODEC_DECODER),
@@ -81,6 +84,7 @@ function useCodec(): [Phase, () => void] {
         const runtime: CodecRuntime = { tf: enc.runtime.tf as unknown as CodecRuntime['tf'], encoder: enc.model, decoder: dec.model };
         if (live) setPhase({ status: 'ready', runtime, digits, backend: enc.runtime.backend });
       } catch (error) {
+        settled = true;
         console.warn('[codec] loading failed:', error);
         const message = String((error as Error)?.message ?? '').startsWith('test digits')
           ? { zh: '测试数字没能下载。', en: 'The test digits could not be downloaded.' }
