@@ -128,15 +128,17 @@ describe('every use of a term can be looked up (s05 ¶14, 权重)', () => {
         await uses.nth(i).scrollIntoViewIfNeeded();
         // Hover again if late layout (a figure above hydrating) moved the text from under the pointer;
         // the hover state is applied on the next frame.
+        let seen: string | null = null;
         await expect
           .poll(async () => {
             await uses.nth(i).hover();
             await page.waitForTimeout(50);
             const line = await uses.nth(i).evaluate((el) => (el.matches(':hover') ? getComputedStyle(el).textDecorationLine : 'not hovered'));
-            return { line, shown: (await tipText(page)) !== null };
+            seen = await tipText(page);
+            return { line, shown: seen !== null };
           }, { timeout: 8000 })
           .toEqual({ line: 'underline', shown: true });
-        expectBilingual(await tipText(page), lang);
+        expectBilingual(seen, lang);
       }
     }
     expect(problems.pageErrors).toEqual([]);
@@ -251,7 +253,7 @@ describe('glossary page', () => {
         [...document.querySelectorAll<HTMLElement>('[data-index]')].map((col) => [
           col.dataset.index!,
           {
-            letters: [...col.querySelectorAll<HTMLAnchorElement>('.letters a')].map((a) => ({ letter: a.textContent, target: a.hash.slice(1) })),
+            letters: [...document.querySelectorAll<HTMLAnchorElement>(`[data-index-letters="${col.dataset.index}"] a`)].map((a) => ({ letter: a.textContent, target: a.hash.slice(1) })),
             groups: [...col.querySelectorAll<HTMLElement>('.group-row')].map((g) => ({
               id: g.id,
               letter: g.querySelector('dt')?.textContent,
@@ -287,7 +289,7 @@ describe('glossary page', () => {
       }
     }
     // A letter link goes to its group.
-    const link = page.locator('[data-index="py"] .letters a').first();
+    const link = page.locator('[data-index-letters="py"] a').first();
     await link.click();
     expect(new URL(page.url()).hash).toBe(`#${cols.py!.letters[0]!.target}`);
     await page.close();
