@@ -15,6 +15,8 @@ export interface TermReading {
   tonedKey: string;
   /** Toneless without spaces, lower case, ü as v: `quanzhong`. */
   key: string;
+  /** Each syllable toneless, lower case (Latin words as one item): `['quan', 'zhong']`. */
+  syllables: string[];
   /** Tone of each Han syllable, 1–4, 5 for the neutral tone: `[2, 4]`. */
   tones: number[];
 }
@@ -50,16 +52,21 @@ export function termReading(zh: string): TermReading {
   if (latin.trim()) words.push(latin.trim());
   const toned = words.join(' ');
   const compact = toned.replace(/\s+/g, '').toLowerCase();
-  return { toned, tonedKey: compact.normalize('NFC'), key: toneless(compact).replace(/[^a-z0-9]/g, ''), tones };
+  const syllables = words.map((w) => toneless(w).replace(/[^a-z0-9]/g, '')).filter(Boolean);
+  return { toned, tonedKey: compact.normalize('NFC'), key: toneless(compact).replace(/[^a-z0-9]/g, ''), syllables, tones };
 }
 
 /**
- * Order Chinese headwords by pinyin: toneless spelling first (a–z), then the
- * tones syllable by syllable (1, 2, 3, 4, neutral), then the characters.
+ * Order Chinese headwords by pinyin, as dictionaries do: syllable by syllable
+ * on the toneless spelling (so shen 神 comes before sheng 生, and xi 吸 before
+ * xiang 像), then by the tones in order (1, 2, 3, 4, neutral), then the characters.
  * @returns negative, zero or positive, as `Array.prototype.sort` expects
  */
 export function comparePinyin(a: { zh: string; reading: TermReading }, b: { zh: string; reading: TermReading }): number {
-  if (a.reading.key !== b.reading.key) return a.reading.key < b.reading.key ? -1 : 1;
+  const sa = a.reading.syllables;
+  const sb = b.reading.syllables;
+  for (let i = 0; i < Math.min(sa.length, sb.length); i += 1) if (sa[i] !== sb[i]) return sa[i]! < sb[i]! ? -1 : 1;
+  if (sa.length !== sb.length) return sa.length - sb.length;
   const n = Math.min(a.reading.tones.length, b.reading.tones.length);
   for (let i = 0; i < n; i += 1) if (a.reading.tones[i] !== b.reading.tones[i]) return a.reading.tones[i]! - b.reading.tones[i]!;
   return a.reading.tones.length - b.reading.tones.length || a.zh.localeCompare(b.zh, 'zh');

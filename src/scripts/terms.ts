@@ -165,7 +165,9 @@ function onKeyDown(e: KeyboardEvent): void {
     hide();
     return;
   }
-  const term = termAt(e.target);
+  // The focused term, not the event's target: key presses queued while this module loaded are
+  // replayed after focus has already moved on.
+  const term = termAt(e.target) && termAt(document.activeElement);
   if (!term || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
   const group = term.closest('[data-rendition]');
   if (!group) return;
@@ -199,6 +201,9 @@ export function initTerms(earlier: readonly Event[] = []): void {
   style.textContent = STYLES;
   document.head.append(style);
   for (const [type, handler] of Object.entries(HANDLERS)) document.addEventListener(type, handler as EventListener);
-  addEventListener('resize', () => current && tip && !tip.hidden && place(current, tip));
+  // Keep the tooltip on its term when the page reflows under it (resize, a figure above hydrating).
+  const replace = () => current && tip && !tip.hidden && place(current, tip);
+  addEventListener('resize', replace);
+  if (typeof ResizeObserver === 'function') new ResizeObserver(replace).observe(document.querySelector('main') ?? document.body);
   for (const e of earlier) (HANDLERS[e.type] as ((e: Event) => void) | undefined)?.(e);
 }

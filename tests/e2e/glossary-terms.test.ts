@@ -267,9 +267,12 @@ describe('glossary page', () => {
     const key = (t: (typeof glossary)[number]) => termReading(t.zh);
     const expectedPy = [...glossary]
       .sort((a, b) => {
+        // Dictionary order: syllable by syllable on the toneless spelling, then the tones.
         const ka = key(a);
         const kb = key(b);
-        if (ka.key !== kb.key) return ka.key < kb.key ? -1 : 1;
+        const sa = ka.syllables.join(' ') + ' ';
+        const sb = kb.syllables.join(' ') + ' ';
+        if (sa !== sb) return sa < sb ? -1 : 1;
         return ka.tones.join('') < kb.tones.join('') ? -1 : ka.tones.join('') > kb.tones.join('') ? 1 : 0;
       })
       .map((t) => t.id);

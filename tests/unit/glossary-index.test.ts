@@ -16,6 +16,7 @@ describe('termReading', () => {
     expect(r.tonedKey).toBe('quánzhòng');
     expect(r.key).toBe('quanzhong');
     expect(r.tones).toEqual([2, 4]);
+    expect(r.syllables).toEqual(['quan', 'zhong']);
   });
   it('keeps Latin in a Chinese headword as written', () => {
     const r = termReading('AI技术');
@@ -29,7 +30,11 @@ describe('termReading', () => {
 
 describe('comparePinyin', () => {
   const item = (zh: string) => ({ zh, reading: termReading(zh) });
-  it('orders by toneless spelling first, then by tone', () => {
+  it('orders syllable by syllable on the toneless spelling, then by tone', () => {
+    // 神经 shén before 生物 shēng: shen < sheng, although shenj… > sheng… letter by letter.
+    expect(comparePinyin(item('神经'), item('生物'))).toBeLessThan(0);
+    // 吸引 xī before 像素 xiàng.
+    expect(comparePinyin(item('吸引'), item('像素'))).toBeLessThan(0);
     // 买 mǎi (3) before 卖 mài (4): same spelling, tone decides.
     expect(comparePinyin(item('买'), item('卖'))).toBeLessThan(0);
     // 卖 mài before 猫 māo: the spelling decides before the tone.
@@ -54,10 +59,14 @@ describe('glossaryIndexes', () => {
       expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
     }
   });
-  it('pinyin: every term under the first letter of its toneless reading, in toneless order', () => {
-    const keys = pinyin.flatMap((g) => g.terms.map((t) => ({ letter: g.letter, key: termReading(t.label).key })));
+  it('pinyin: every term under the first letter of its toneless reading, syllables in order', () => {
+    const keys = pinyin.flatMap((g) => g.terms.map((t) => ({ letter: g.letter, key: termReading(t.label).key, syl: termReading(t.label).syllables })));
     for (const k of keys) expect(k.key[0]!.toUpperCase()).toBe(k.letter);
-    for (let i = 1; i < keys.length; i += 1) expect(keys[i - 1]!.key <= keys[i]!.key).toBe(true);
+    const cmp = (a: string[], b: string[]) => {
+      for (let i = 0; i < Math.min(a.length, b.length); i += 1) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+      return a.length - b.length;
+    };
+    for (let i = 1; i < keys.length; i += 1) expect(cmp(keys[i - 1]!.syl, keys[i]!.syl), `${keys[i - 1]!.key} / ${keys[i]!.key}`).toBeLessThanOrEqual(0);
   });
 });
 
