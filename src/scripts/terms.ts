@@ -87,6 +87,8 @@ function show(term: HTMLElement, keyboard: boolean): void {
   el.hidden = false;
   current = term;
   place(term, el);
+  // Focusing scrolls the term into view after the focus event: place again once it has.
+  requestAnimationFrame(() => current === term && !el.hidden && place(term, el));
 }
 
 /** Put the tooltip under the term's first line (above it when there is no room below), inside the viewport. */
