@@ -203,9 +203,11 @@ export function initTerms(earlier: readonly Event[] = []): void {
   style.textContent = STYLES;
   document.head.append(style);
   for (const [type, handler] of Object.entries(HANDLERS)) document.addEventListener(type, handler as EventListener);
-  // Keep the tooltip on its term when the page reflows under it (resize, a figure above hydrating).
+  // Keep the tooltip on its term when the page reflows under it (resize, a figure above hydrating)…
   const replace = () => current && tip && !tip.hidden && place(current, tip);
   addEventListener('resize', replace);
+  // …and choose above or below again as the reader scrolls (a term near the bottom edge gets its tip above).
+  addEventListener('scroll', replace, { passive: true });
   if (typeof ResizeObserver === 'function') new ResizeObserver(replace).observe(document.querySelector('main') ?? document.body);
   for (const e of earlier) (HANDLERS[e.type] as ((e: Event) => void) | undefined)?.(e);
 }
