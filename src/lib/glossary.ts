@@ -1,5 +1,5 @@
 /**
- * Glossary helpers: find terms in paragraph text (for the first-use markup
+ * Glossary helpers: find terms in paragraph text (for the term markup of every use
  * and for the glossary's "used in" links). Pure TypeScript, no DOM.
  */
 
@@ -19,10 +19,12 @@ export interface Term {
 }
 
 /**
- * A run of a paragraph's text: plain text, or a term's first use on the page.
+ * A run of a paragraph's text: plain text, or a use of a term. `first` is true
+ * for the term's first use on the page (in that rendition): the one drawn as a
+ * term; later uses can be looked up but are not drawn.
  * (Not to be confused with a segment, the aligned sentence unit of src/lib/alignment.ts.)
  */
-export type TextRun = { text: string; term?: undefined } | { text: string; term: Term };
+export type TextRun = { text: string; term?: undefined; first?: undefined } | { text: string; term: Term; first?: boolean };
 
 /** Language of a text being scanned: Chinese matches substrings, English whole words, case-insensitively. */
 export type TextLang = 'zh' | 'en';
@@ -124,6 +126,37 @@ export function markFirstUses(text: string, terms: readonly Term[], lang: TextLa
   for (const h of claimed) {
     if (h.start > pos) runs.push({ text: text.slice(pos, h.start) });
     runs.push({ text: text.slice(h.start, h.end), term: h.term });
+    marked.add(h.term.id);
+    pos = h.end;
+  }
+  if (pos < text.length) runs.push({ text: text.slice(pos) });
+  return runs;
+}
+
+/**
+ * Split a paragraph into runs, marking every use of every term (in its sense,
+ * outside the term's `exclude` phrases). Where uses overlap, the longer form
+ * wins, then the earlier one (吸引子盆地 over 吸引子; "neural nets" over "neural net").
+ * A use is `first` when its term is not yet in `marked`; every marked term id
+ * is then added to `marked`.
+ *
+ * @param text paragraph text
+ * @param terms all glossary terms
+ * @param lang language of `text`
+ * @param marked ids of terms already used earlier on the page in this rendition (mutated)
+ * @returns runs whose texts concatenate to exactly `text`
+ */
+export function markUses(text: string, terms: readonly Term[], lang: TextLang, marked: Set<string>): TextRun[] {
+  const hits: Hit[] = terms.flatMap((term) => [...senseMatches(text, term, lang)]);
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const claimed: Hit[] = [];
+  for (const h of hits) if (claimed.every((c) => h.end <= c.start || h.start >= c.end)) claimed.push(h);
+  claimed.sort((a, b) => a.start - b.start);
+  const runs: TextRun[] = [];
+  let pos = 0;
+  for (const h of claimed) {
+    if (h.start > pos) runs.push({ text: text.slice(pos, h.start) });
+    runs.push({ text: text.slice(h.start, h.end), term: h.term, first: !marked.has(h.term.id) });
     marked.add(h.term.id);
     pos = h.end;
   }

@@ -1,10 +1,10 @@
 /**
  * Prepares a part for rendering: every paragraph rendition as its aligned
- * segments (ids `sNN-pNN-sK`), each segment as glossary first-use runs;
+ * segments (ids `sNN-pNN-sK`), each segment as glossary term runs (every use);
  * figure numbers and placement. Pure TypeScript.
  */
 import { joinSegments, RENDITIONS, type Rendition } from './alignment';
-import { markFirstUses, type TextRun, type Term } from './glossary';
+import { markUses, type TextRun, type Term } from './glossary';
 
 /** One segment of one rendition: its id and its text as glossary runs. */
 export interface RenderSegment {
@@ -55,7 +55,7 @@ interface PartInput {
 /**
  * Cut a paragraph's runs at segment boundaries.
  *
- * @param runs runs of the whole paragraph text (as {@link markFirstUses} returns them)
+ * @param runs runs of the whole paragraph text (as {@link markUses} returns them)
  * @param lengths length in UTF-16 code units of each segment's text, in order
  * @param separator length of the text between two segments (0 for Chinese, 1 for the English space)
  * @returns one run list per segment; the separators are dropped (the renderer puts them back
@@ -84,7 +84,7 @@ export function splitRuns(runs: readonly TextRun[], lengths: readonly number[], 
       const to = Math.min(end, starts[k]! + l);
       if (to <= from) return;
       const text = run.text.slice(from - pos, to - pos);
-      out[k]!.push(run.term && !termGiven ? { text, term: run.term } : { text });
+      out[k]!.push(run.term && !termGiven ? { text, term: run.term, first: run.first } : { text });
       termGiven = true;
     });
     pos = end;
@@ -95,9 +95,9 @@ export function splitRuns(runs: readonly TextRun[], lengths: readonly number[], 
 /**
  * @param part a validated part (the schema guarantees all renditions exist)
  * @param terms the glossary
- * @returns paragraphs as segments of first-use term runs (per rendition, in
- *   reading order; a term is marked at its first use in each rendition on the
- *   page, found in the whole paragraph text) and numbered figures
+ * @returns paragraphs as segments of term runs (every use of every term, found
+ *   in the whole paragraph text; `first` on a term's first use in each
+ *   rendition on the page, in reading order) and numbered figures
  */
 export function prepareReading(part: PartInput, terms: readonly Term[]): { paragraphs: RenderParagraph[]; figures: RenderFigure[] } {
   const marked: Record<Rendition, Set<string>> = { literal: new Set(), free: new Set(), en: new Set() };
@@ -107,7 +107,7 @@ export function prepareReading(part: PartInput, terms: readonly Term[]): { parag
     for (const r of RENDITIONS) {
       text[r] = joinSegments(p.segments, r);
       // Captions stay plain: they label figures.
-      const runs = p.kind === 'caption' ? [{ text: text[r] }] : markFirstUses(text[r], terms, r === 'en' ? 'en' : 'zh', marked[r]);
+      const runs = p.kind === 'caption' ? [{ text: text[r] }] : markUses(text[r], terms, r === 'en' ? 'en' : 'zh', marked[r]);
       const pieces = splitRuns(
         runs,
         p.segments.map((s) => s[r].length),

@@ -9,6 +9,8 @@
  *   changes nothing: English only and the compare view;
  * - paragraph and sentence anchors copy a link in the current view;
  * - segments: counterpart highlight, keyboard route, sentence links (segments.ts);
+ * - glossary terms: tooltip and keyboard route over every use (terms.ts, loaded
+ *   on the first event on a term);
  * - a deep link (`#s05-p16` or a sentence, `#s05-p16-s2`) lands on its target
  *   even when figures above it resize after load.
  */
@@ -174,6 +176,18 @@ function queueSegmentEvent(e: Event): void {
   void segmentsNow();
 }
 
+const TERM_EVENTS = ['pointerover', 'focusin', 'click', 'keydown'];
+const termEvents: Event[] = [];
+
+/** The term lookup (terms.ts), loaded on the first event on a term; events that arrive meanwhile are replayed. */
+function queueTermEvent(e: Event): void {
+  if (!(e.target as Element).closest?.('.term') || termEvents.push(e) > 1) return;
+  void import('./terms').then((m) => {
+    for (const t of TERM_EVENTS) document.removeEventListener(t, queueTermEvent);
+    m.initTerms(termEvents);
+  });
+}
+
 function settleFragment(): void {
   let id = '';
   try {
@@ -253,6 +267,7 @@ initTheme();
 initAnchors();
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
+for (const t of TERM_EVENTS) document.addEventListener(t, queueTermEvent);
 // A search arrival (`?hl=…`) is marked by HighlightOnArrival (imported above, so its marks exist
 // before this runs) and aligned once, on the marked hit.
 settleFragment();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGlossary, loadParts } from './load-content';
-import { glossaryUsages, markFirstUses, termForms, usesTerm, type Term } from '../../src/lib/glossary';
+import { glossaryUsages, markFirstUses, markUses, termForms, usesTerm, type Term } from '../../src/lib/glossary';
 import { prepareReading } from '../../src/lib/reading';
 import { UI_KEYS, t } from '../../src/lib/i18n';
 
@@ -123,6 +123,40 @@ describe('first-use markup', () => {
     const { paragraphs } = prepareReading(s05, terms);
     for (const p of paragraphs) for (const r of ['literal', 'free', 'en'] as const) expect(p.segments[r].map((seg) => seg.runs.map((s) => s.text).join('')).join(r === 'en' ? ' ' : '')).toBe(p.text[r]);
     expect(paragraphs.flatMap((p) => p.segments.literal.flatMap((seg) => seg.runs)).filter((s) => s.term).length).toBeGreaterThan(20);
+  });
+});
+
+describe('every-use markup (markUses)', () => {
+  const a: Term = { id: 'basin', zh: '吸引子盆地', en: 'basin of attraction', aliases: { en: ['basins of attraction'] }, definition: { zh: 'x', en: 'y' } };
+  const b: Term = { id: 'attractor', zh: '吸引子', en: 'attractor', definition: { zh: 'x', en: 'y' } };
+  const example = terms.find((t) => t.id === 'example')!;
+
+  it('marks every use, the longer term winning where they overlap, and flags only the first per page', () => {
+    const text = '吸引子盆地里有吸引子，另一个吸引子。';
+    const marked = new Set<string>(['attractor']);
+    const runs = markUses(text, [b, a], 'zh', marked);
+    expect(runs.map((s) => s.text).join('')).toBe(text);
+    expect(runs.filter((s) => s.term).map((s) => [s.term!.id, s.text, s.first])).toEqual([
+      ['basin', '吸引子盆地', true],
+      ['attractor', '吸引子', false],
+      ['attractor', '吸引子', false],
+    ]);
+    expect(markUses('吸引子盆地', [a], 'zh', marked).filter((s) => s.term).map((s) => s.first)).toEqual([false]);
+  });
+
+  it('skips uses inside exclusion phrases but marks the others', () => {
+    const text = '一些函数示例：从示例中，再看示例。';
+    const runs = markUses(text, [example], 'zh', new Set());
+    const excludedPhrase = (example.exclude?.zh ?? []).find((p) => text.includes(p));
+    expect(excludedPhrase).toBeTruthy();
+    const uses = runs.filter((s) => s.term);
+    expect(uses.length).toBe(2);
+    expect(uses.map((s) => s.first)).toEqual([true, false]);
+  });
+
+  it('English: whole words, case-insensitive, the longest alias at a place', () => {
+    const runs = markUses('Basins of attraction and one basin of attraction, not basinal.', [a], 'en', new Set());
+    expect(runs.filter((s) => s.term).map((s) => s.text)).toEqual(['Basins of attraction', 'basin of attraction']);
   });
 });
 

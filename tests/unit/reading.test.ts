@@ -1,11 +1,11 @@
 /**
  * Rendering a part as aligned segments: every rendition of every paragraph is
- * cut into the same segment ids, the text stays exact, and glossary first-use
- * marking is the same as on the whole paragraph (whatever the segmentation).
+ * cut into the same segment ids, the text stays exact, and glossary term
+ * marking (every use, first uses flagged) is the same as on the whole paragraph (whatever the segmentation).
  */
 import { describe, expect, it } from 'vitest';
 import { prepareReading, splitRuns } from '../../src/lib/reading';
-import { markFirstUses, type Term } from '../../src/lib/glossary';
+import { markUses, type Term } from '../../src/lib/glossary';
 import { RENDITIONS } from '../../src/lib/alignment';
 import { loadGlossary, loadParts } from './load-content';
 
@@ -16,7 +16,7 @@ const runText = (runs: ReadonlyArray<{ text: string }>) => runs.map((r) => r.tex
 describe('splitRuns', () => {
   const weight: Term = { id: 'weight', zh: '权重', en: 'weight', definition: { zh: 'x', en: 'y' } };
   it('cuts Chinese runs at segment boundaries, keeping each term whole inside its segment', () => {
-    const runs = markFirstUses('甲乙。权重丙。丁', [weight], 'zh', new Set());
+    const runs = markUses('甲乙。权重丙。丁', [weight], 'zh', new Set());
     const out = splitRuns(runs, [3, 4, 1], 0);
     expect(out.map(runText)).toEqual(['甲乙。', '权重丙。', '丁']);
     expect(out[1]!.find((r) => r.term)?.text).toBe('权重');
@@ -46,9 +46,9 @@ describe('prepareReading on the real content', () => {
         for (const r of RENDITIONS) {
           expect(p.segments[r].map((s) => s.id)).toEqual(src.segments.map((s) => s.id));
           p.segments[r].forEach((s, k) => expect(runText(s.runs)).toBe(src.segments[k]![r]));
-          const whole = p.kind === 'caption' ? [] : markFirstUses(src[r], terms, r === 'en' ? 'en' : 'zh', marked[r]).filter((x) => x.term);
+          const whole = p.kind === 'caption' ? [] : markUses(src[r], terms, r === 'en' ? 'en' : 'zh', marked[r]).filter((x) => x.term);
           const inSegments = p.segments[r].flatMap((s) => s.runs).filter((x) => x.term);
-          expect(inSegments.map((x) => [x.term!.id, x.text])).toEqual(whole.map((x) => [x.term!.id, x.text]));
+          expect(inSegments.map((x) => [x.term!.id, x.text, x.first])).toEqual(whole.map((x) => [x.term!.id, x.text, x.first]));
         }
       });
     });

@@ -168,7 +168,7 @@ function paragraphBlock(p: RenderParagraph, inCaption = false): XmlElement {
           el(
             'span',
             { class: 'seg', 'data-seg': seg.id },
-            seg.runs.map((s) => (s.term ? el('a', { class: 'term', 'epub:type': 'glossref', href: `glossary.xhtml#term-${s.term.id}` }, s.text) : s.text)),
+            seg.runs.map((s) => (s.term && s.first ? el('a', { class: 'term', 'epub:type': 'glossref', href: `glossary.xhtml#term-${s.term.id}` }, s.text) : s.text)),
           ),
         ]),
       ),

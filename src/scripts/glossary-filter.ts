@@ -1,0 +1,66 @@
+/**
+ * The glossary page's filter box (browser; loaded only by /glossary/).
+ * Filters the entries as the reader types (src/lib/glossary-filter.ts decides
+ * what matches), announces "N of M" in a polite status region (after a short
+ * pause, so a screen reader is not flooded while typing), shows a message
+ * when nothing matches, and keeps the query in the URL (`?q=`, replaceState:
+ * no history entries) so a filtered list can be linked and survives a reload.
+ * Without JavaScript the box is not shown and every entry is listed.
+ */
+import { matchesEntry, normalizeQuery, type FilterEntry } from '../lib/glossary-filter';
+
+/** Delay before the count is announced, in ms. */
+const ANNOUNCE_DELAY_MS = 400;
+
+const input = document.getElementById('gl-q') as HTMLInputElement | null;
+const status = document.getElementById('gl-count');
+const none = document.querySelector<HTMLElement>('[data-glossary-none]');
+const entries = [...document.querySelectorAll<HTMLElement>('dl.entries > .entry')].map((el) => ({
+  el,
+  data: {
+    // The headwords, pinyin, aliases and definitions; not the "used in" links.
+    text: [...el.querySelectorAll('dt, .def, .aliases')].map((n) => n.textContent ?? '').join(' '),
+    tonedKey: el.dataset.pyt ?? '',
+    key: el.dataset.py ?? '',
+  } satisfies FilterEntry,
+}));
+
+/** "N of M" in both interface languages (CSS shows one, like UiText). */
+function countText(shown: number, total: number, query: string): string {
+  const zh = query ? `显示 ${shown} / ${total} 个术语` : `共 ${total} 个术语`;
+  const en = query ? `${shown} of ${total} terms shown` : `${total} terms`;
+  return `<span lang="zh-CN" class="ui-zh">${zh}</span><span lang="en" class="ui-en">${en}</span>`;
+}
+
+let announceTimer = 0;
+
+/** Show the entries matching `raw`, update the message and the URL. */
+function apply(raw: string, announce: boolean): void {
+  const query = normalizeQuery(raw);
+  let shown = 0;
+  for (const { el, data } of entries) {
+    const match = matchesEntry(query, data);
+    el.hidden = !match;
+    if (match) shown += 1;
+  }
+  if (none) none.hidden = shown > 0;
+  const url = new URL(location.href);
+  if (query) url.searchParams.set('q', raw.trim().slice(0, 100));
+  else url.searchParams.delete('q');
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+  clearTimeout(announceTimer);
+  const write = () => {
+    if (status) status.innerHTML = countText(shown, entries.length, query);
+  };
+  if (announce) announceTimer = window.setTimeout(write, ANNOUNCE_DELAY_MS);
+  else write();
+}
+
+if (input) {
+  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  if (initial) input.value = initial.slice(0, 100);
+  apply(input.value, false);
+  input.addEventListener('input', () => apply(input.value, true));
+  // Escape in a search box clears it (the browser does so too, without an input event in some engines).
+  input.addEventListener('search', () => apply(input.value, true));
+}
