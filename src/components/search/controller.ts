@@ -13,12 +13,13 @@
 import { renderResultChunk, renderStatus, type PartInfo, type SearchOutcome } from '../../lib/search/render';
 import type { SearchEngine } from './engine';
 import './results.css';
-import { DEFAULT_VIEW, type LangMode, type ViewState, type ZhRendition } from '../../lib/view-state';
+import { SEARCH_DEFAULT_VIEW } from '../../lib/search/group';
+import type { LangMode, ViewState, ZhRendition } from '../../lib/view-state';
 
 /** The reader's view as applied to `<html>` by view-init.ts (on every page, the search page included). */
 function readerView(): ViewState {
   const d = document.documentElement.dataset;
-  return { r: (d.r as ZhRendition | undefined) ?? DEFAULT_VIEW.r, l: (d.l as LangMode | undefined) ?? DEFAULT_VIEW.l };
+  return { r: (d.r as ZhRendition | undefined) ?? SEARCH_DEFAULT_VIEW.r, l: (d.l as LangMode | undefined) ?? SEARCH_DEFAULT_VIEW.l };
 }
 
 /** The elements of a panel (see SearchPanel.astro). */

@@ -15,13 +15,13 @@
 import { withBase } from '../../lib/base';
 import { foldWithMap, type FoldedText } from '../../lib/search/fold';
 import { matchTerms, type SearchTerm } from '../../lib/search/glossary-match';
-import { counterpartRendition, groupHits, segmentIndex, segmentText, type ResultGroup } from '../../lib/search/group';
+import { counterpartRendition, groupHits, SEARCH_DEFAULT_VIEW, segmentIndex, segmentText, type ResultGroup } from '../../lib/search/group';
 import { loadLexicon, morphAlternatives, pinyinReadings, type LoadedLexicon, type SearchLexicon } from '../../lib/search/lexicon';
 import { matchText } from '../../lib/search/match';
 import { hasHan, MAX_RUNS, parseQuery, phraseQuery, tokenRuns, type ParsedQuery } from '../../lib/search/query';
 import { bestSegment, parseRecordUrl, recordOrder, RECORD_FILTER, SEGMENTS_META, type RecordAddress } from '../../lib/search/records';
 import { highlightText, type PartInfo, type SearchHit, type SearchOutcome } from '../../lib/search/render';
-import { DEFAULT_VIEW, type ViewState } from '../../lib/view-state';
+import type { ViewState } from '../../lib/view-state';
 
 /** The part of Pagefind's JS API this uses. */
 interface PagefindResult {
@@ -227,7 +227,7 @@ export class SearchEngine {
    * @param view the reader's view (which rendition a result shows first); the default view if absent
    * @returns the outcome; status 'error' when the index cannot be loaded, 'no-wasm' without WebAssembly (never throws)
    */
-  async search(typed: string, view: ViewState = DEFAULT_VIEW): Promise<SearchOutcome> {
+  async search(typed: string, view: ViewState = SEARCH_DEFAULT_VIEW): Promise<SearchOutcome> {
     const query = parseQuery(typed);
     const base: SearchOutcome = { status: query.status, typed: typed.trim(), hits: [], groups: [], terms: [], convertedTo: [], pinyinTo: [] };
     if (query.status !== 'ok') return base;

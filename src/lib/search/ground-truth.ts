@@ -60,12 +60,19 @@ export function isCorrectResult(record: FoldedRecord, query: string): boolean {
  * a word that starts with the stem when the stem starts the query word, has
  * 3+ letters and is a word of the English text (`nets` → `net` → `network`).
  */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) stems.set(word, (s = stemmer(word)));
+  return s;
+}
+
 function holdsMorph(folded: string, textWords: readonly string[], word: string, vocabulary: ReadonlySet<string>): boolean {
   if (folded.includes(word)) return true;
   if (!/^[a-z]{3,}$/.test(word)) return false;
-  const stem = stemmer(word);
+  const stem = stemOf(word);
   const prefix = stem.length >= 3 && word.startsWith(stem) && vocabulary.has(stem);
-  return textWords.some((w) => (w.length >= 3 && stemmer(w) === stem) || (prefix && w.startsWith(stem)));
+  return textWords.some((w) => (w.length >= 3 && stemOf(w) === stem) || (prefix && w.startsWith(stem)));
 }
 
 /** Every English word (a–z run) of the records' folded texts: a stem counts as a prefix only when it is one of them. */

@@ -8,8 +8,28 @@
  */
 import type { Range } from './fold';
 import { recordOrder, type SearchRendition } from './records';
-import { visibleRenditions, type ViewState } from '../view-state';
+import type { ViewState } from '../view-state';
 import type { SearchHit } from './render';
+
+/**
+ * The reader's view when none is known (the site's default, `DEFAULT_VIEW` in
+ * view-state.ts). Search code does not import view-state.ts at run time: a
+ * module shared with the search chunks would be split out of the part pages'
+ * first-load bundle (tests/unit/search-group.test.ts checks both agree).
+ */
+export const SEARCH_DEFAULT_VIEW: Readonly<ViewState> = { r: 'literal', l: 'both' };
+
+/**
+ * The renditions a view shows: the same answer as `visibleRenditions` in
+ * view-state.ts (see {@link SEARCH_DEFAULT_VIEW} for why it is not imported).
+ */
+export function shownRenditions(view: ViewState): SearchRendition[] {
+  if (view.l === 'compare') return ['literal', 'free'];
+  const out: SearchRendition[] = [];
+  if (view.l !== 'en') out.push(view.r);
+  if (view.l !== 'zh') out.push('en');
+  return out;
+}
 
 /** The counterpart shown under a result. */
 export interface Counterpart {
@@ -44,7 +64,7 @@ export interface ResultGroup {
  * @param hanQuery whether the query (as matched) is Chinese
  */
 export function primaryHit(hits: readonly SearchHit[], view: ViewState, hanQuery: boolean): { hit: SearchHit; elsewhere: boolean } {
-  const visible = visibleRenditions(view);
+  const visible = shownRenditions(view);
   const shown = hits.filter((h) => visible.includes(h.rendition));
   if (shown.length) {
     const preferred = shown.find((h) => (h.rendition === 'en') !== hanQuery);
