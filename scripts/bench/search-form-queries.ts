@@ -85,3 +85,28 @@ export function pinyinQueries(terms: ReadonlyArray<{ zh: string }>): FormQuery[]
   }
   return out;
 }
+
+const syllableCache = new Map<string, string[]>();
+
+/**
+ * Does a text hold the pinyin of a query: a run of its characters whose
+ * toneless syllables (src/lib/pinyin.ts, read in context) spell the query's
+ * letters? A homophone of the intended word (示例 / 实例 for `shili`) counts:
+ * pinyin cannot tell them apart.
+ * @param text a rendition's text
+ * @param query the pinyin query as typed
+ */
+export function holdsPinyin(text: string, query: string): boolean {
+  const key = toneless(query).replace(/[^a-z]/g, '');
+  if (!key) return false;
+  let syl = syllableCache.get(text);
+  if (!syl) syllableCache.set(text, (syl = annotate(text).map((s) => (s.pinyin ? toneless(s.pinyin) : ''))));
+  for (let i = 0; i < syl.length; i++) {
+    let acc = '';
+    for (let j = i; j < syl.length && syl[j] && acc.length < key.length; j++) {
+      acc += syl[j];
+      if (acc === key) return true;
+    }
+  }
+  return false;
+}

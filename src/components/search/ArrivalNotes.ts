@@ -9,7 +9,7 @@
  * - when the hit exists only in a rendition the reader's view did not show
  *   (`?only=<rendition>`, set by the result link), a short bilingual notice
  *   (a polite status message) says that the page switched to it. It goes away
- *   after {@link NOTICE_MS} or on a click.
+ *   after {@link NOTICE_MS} or on a click; the parameter leaves the URL.
  */
 
 const COUNTERPART_CLASS = 'search-counterpart';
@@ -71,6 +71,10 @@ export function arrive(para: Element, target: string, rendition: string | null, 
     const remove = () => p.remove();
     p.addEventListener('click', remove);
     window.setTimeout(remove, NOTICE_MS);
+    // Said once: a reload or a copied link does not say it again.
+    const url = new URL(window.location.href);
+    url.searchParams.delete('only');
+    history.replaceState(history.state, '', url);
   }
   return marked;
 }

@@ -152,7 +152,7 @@ export function pinyinReadings(raw: string, lex: LoadedLexicon): string[] {
   const walk = (i: number, suffix: string): void => {
     if (out.length >= MAX_PINYIN_READINGS) return;
     if (i === 0) {
-      out.push(suffix);
+      if (!out.includes(suffix)) out.push(suffix);
       return;
     }
     for (const j of from[i]!) for (const w of lex.zh.get(key.slice(j, i))!) walk(j, w + suffix);
