@@ -85,8 +85,9 @@ function score(records: FoldedRecord[], vocabulary: Set<string>, query: BenchQue
   const wrong = run.keys.filter((k) => {
     const rec = byKey.get(k);
     // A pinyin query may also find its letters in the English text, or a homophone of the term.
+    if (!rec) return true;
     const pinyinOk = query.kind === 'pinyin' && (holdsQueryMorph(rec, query.q, vocabulary) || holdsPinyin(rec.text, query.q));
-    return !rec || !(isCorrectResult(rec, truth) || holdsQueryMorph(rec, truth, vocabulary) || pinyinOk);
+    return !(isCorrectResult(rec, truth) || holdsQueryMorph(rec, truth, vocabulary) || pinyinOk);
   });
   return { query, run, expected, missing, wrong };
 }
@@ -158,6 +159,9 @@ async function main(): Promise<void> {
     console.log(`  messages   ${messagesOk}/${messages.length} punctuation-only queries gave a message and no results; injected elements in results: ${injected}`);
     console.log(`  glossary   ${glossaryOffered}/${glossaryQueries} glossary-term queries offered a glossary entry`);
     console.log(`  page       ${problems.pageErrors.length} page errors, ${problems.consoleErrors.length} console errors, ${problems.foreignRequests.length} requests to other origins`);
+
+    const slowest = [...scored].sort((a, b) => b.run.ms - a.run.ms).slice(0, 6);
+    console.log(`  slowest    ${slowest.map((s) => `${JSON.stringify(s.query.q)} ${s.run.ms.toFixed(0)} ms (${s.query.kind}, ${s.run.paras.length} results)`).join('; ')}`);
 
     const missed = scored.filter((s) => s.missing.length || s.wrong.length || (s.query.kind === 'message' && s.run.keys.length));
     if (missed.length) {

@@ -65,6 +65,8 @@ export class SearchEngine {
   private phrases = new Map<string, Promise<PagefindResult[]>>();
   /** Stored records, by Pagefind result id. */
   private records = new Map<string, Promise<StoredRecord | null>>();
+  /** Stored records already loaded, by `<para>/<rendition>` (counterparts are looked up here first). */
+  private byKey = new Map<string, StoredRecord>();
 
   /** Start loading the index, its code and the site data (idempotent). */
   load(): Promise<[PagefindInstance, SearchData]> {
@@ -147,7 +149,10 @@ export class SearchEngine {
         const address = parseRecordUrl(d.raw_url ?? d.url);
         const starts = (d.meta?.[SEGMENTS_META] ?? '').split(',').filter(Boolean).map(Number);
         const segStarts = starts.length && starts.every(Number.isFinite) ? starts : undefined;
-        return address ? { address, text: d.content, folded: foldWithMap(d.content), segStarts } : null;
+        if (!address) return null;
+        const stored: StoredRecord = { address, text: d.content, folded: foldWithMap(d.content), segStarts };
+        this.byKey.set(`${address.para}/${address.rendition}`, stored);
+        return stored;
       });
       this.records.set(result.id, rec);
       rec.catch(() => this.records.delete(result.id));
@@ -200,7 +205,9 @@ export class SearchEngine {
     for (const g of groups) {
       const rendition = counterpartRendition(g.primary.rendition, view);
       const own = g.hits.find((h) => h.rendition === rendition);
+      const known = this.byKey.get(`${g.para}/${rendition}`);
       if (own) g.counterpart = this.counterpartOf(g, own.text, own.segStarts, own.ranges, rendition);
+      else if (known) g.counterpart = this.counterpartOf(g, known.text, known.segStarts, [], rendition);
       else wanted.set(`${g.para}/${rendition}`, g);
     }
     if (wanted.size === 0) return;
