@@ -3,11 +3,18 @@
  * by scripts/search/build.ts) for candidates, then a check of every candidate
  * against its real text.
  *
- * One query → its folded words and token runs (src/lib/search/query.ts) →
- * one exact-phrase Pagefind search per run, intersected → the candidates'
- * stored texts (cached) → kept when they contain every word. A query with
- * Chinese characters is also searched in its simplified forms (opencc-js,
- * loaded on the first such query).
+ * One query → its folded words, quoted phrases and token runs
+ * (src/lib/search/query.ts) → for every word, one exact-phrase Pagefind
+ * search per run of the word and of each of its other English forms
+ * (lexicon.ts: `training` → train, trained), united; the words' candidates
+ * intersected → the candidates' stored texts (cached) → kept when they hold
+ * every word (match.ts). A query with Chinese characters is also searched in
+ * its simplified forms (opencc-js, loaded on the first such query); a query
+ * that reads as pinyin is also searched as the Chinese words of the text it
+ * spells (`shenjing wangluo` → 神经网络). The lexicon (`search/lexicon.json`)
+ * is fetched on the first query with Latin letters. Hits are then grouped one
+ * per paragraph (group.ts), with the reader's rendition first and the aligned
+ * counterpart's text.
  *
  * Loaded only when search opens: nothing here runs on a content page until
  * the reader asks for search.

@@ -10,6 +10,10 @@
  * punctuation. Each phrase is searched exactly (Pagefind's quoted search);
  * the candidates are then checked against the real text (see `match.ts`).
  *
+ * Words in double quotes (straight or curly) form one phrase that must occur
+ * as typed; the quotes themselves are not searched. Other forms of English
+ * words (`alts`) are added by the engine from the lexicon (lexicon.ts).
+ *
  * Pure TypeScript, no DOM.
  */
 import { fold } from './fold';

@@ -1,7 +1,10 @@
 /**
  * Search results as HTML strings, for the header dialog and the search page:
- * glossary entries first, then hits grouped by part, each with its rendition
- * label, paragraph number and an excerpt with the hits marked.
+ * glossary entries first, then one result per paragraph (group.ts) under its
+ * part's heading: the rendition shown first (label, paragraph number, the
+ * other renditions that hold the query, a note when the reader's view shows
+ * none of them), an excerpt with the hits marked, and under it the aligned
+ * counterpart (the same segment in the other language).
  *
  * Every piece of text is escaped (escapeHtml); the only markup is written
  * here. Interface strings come in both languages, as
