@@ -13,8 +13,10 @@ export interface QueryRun {
   ms: number;
   /** Keystroke to the whole list rendered (long lists are appended in batches after the first screenful), in ms. */
   msAll: number;
-  /** `<para>/<rendition>` of every paragraph result, in order. */
+  /** `<para>/<rendition>` of every paragraph rendition that holds the query (a result lists them all), in order. */
   keys: string[];
+  /** Paragraph id of each result (one result per paragraph), in order. */
+  paras: string[];
   /** Glossary entries offered (term ids). */
   terms: string[];
   /** The status line's text. */
@@ -64,7 +66,9 @@ const RUN_IN_PAGE = `async ({ q, scope, own }) => {
   return {
     ms,
     msAll,
-    keys: links.filter((a) => a.dataset.resultPara).map((a) => a.dataset.resultPara + '/' + a.dataset.resultRendition),
+    keys: links.filter((a) => a.dataset.resultPara).flatMap((a) =>
+      (a.dataset.resultRenditions || a.dataset.resultRendition).split(' ').map((r) => a.dataset.resultPara + '/' + r)),
+    paras: links.filter((a) => a.dataset.resultPara).map((a) => a.dataset.resultPara),
     terms: links.filter((a) => a.dataset.term).map((a) => a.dataset.term),
     hrefs: links.map((a) => a.getAttribute('href') || ''),
     status: (status.innerText || status.textContent || '').trim(),

@@ -5,8 +5,11 @@
  *
  * - recall and precision against substring ground truth computed from the
  *   built pages (scripts/search/extract.ts, src/lib/search/ground-truth.ts)
- *   over every glossary term in both languages plus the fixed set in
- *   tests/bench/search-queries.json, and every query that missed;
+ *   over every glossary term in both languages, the fixed set in
+ *   tests/bench/search-queries.json, and word-form, quoted and pinyin queries
+ *   computed from the text (search-form-queries.ts), and every query that
+ *   missed; a record is expected when it holds every word in some form of it
+ *   (ground-truth.ts, `expectedMorphKeys`); recall by kind for the new kinds;
  * - latency from keystroke to rendered results (p50/p95), warm: after one
  *   pass over all queries (the cold first pass is printed too);
  * - index size, and what the first search on a fresh page downloads (gzip).
@@ -20,8 +23,9 @@ import { cpus, loadavg } from 'node:os';
 import { launchBrowser, watchedPage } from '../../tests/e2e/browser';
 import { startStaticServer } from '../../tests/e2e/server';
 import { readSiteRecords } from '../search/extract';
-import { expectedKeys, foldRecords, isCorrectResult, recordKey, type FoldedRecord } from '../../src/lib/search/ground-truth';
+import { expectedKeys, expectedMorphKeys, foldRecords, holdsQueryMorph, isCorrectResult, recordKey, vocabularyOf, type FoldedRecord } from '../../src/lib/search/ground-truth';
 import { measureFirstSearch, runQueries, type QueryRun } from './search-runner';
+import { holdsPinyin, morphQueries, pinyinQueries } from './search-form-queries';
 
 interface BenchQuery {
   q: string;
@@ -51,7 +55,7 @@ async function bytesIn(dir: string, match: (name: string) => boolean = () => tru
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-async function loadQueries(): Promise<BenchQuery[]> {
+async function loadQueries(records: FoldedRecord[]): Promise<BenchQuery[]> {
   const fixed = JSON.parse(await readFile('tests/bench/search-queries.json', 'utf8')) as { queries: BenchQuery[] };
   const data = JSON.parse(await readFile(join(DIST, 'search', 'data.json'), 'utf8')) as { terms: Array<{ zh: string; en: string }> };
   const glossary: BenchQuery[] = data.terms.flatMap((t) => [
@@ -59,7 +63,8 @@ async function loadQueries(): Promise<BenchQuery[]> {
     { q: t.en, kind: 'glossary-en' },
   ]);
   const seen = new Set<string>();
-  return [...glossary, ...fixed.queries].filter((q) => (seen.has(q.q) ? false : (seen.add(q.q), true)));
+  const forms: BenchQuery[] = [...morphQueries(records), ...pinyinQueries(data.terms)];
+  return [...glossary, ...fixed.queries, ...forms].filter((q) => (seen.has(q.q) ? false : (seen.add(q.q), true)));
 }
 
 interface Scored {
@@ -70,22 +75,27 @@ interface Scored {
   wrong: string[];
 }
 
-function score(records: FoldedRecord[], query: BenchQuery, run: QueryRun): Scored {
+function score(records: FoldedRecord[], vocabulary: Set<string>, query: BenchQuery, run: QueryRun): Scored {
   const truth = query.truth ?? query.q;
-  const expected = query.kind === 'message' ? new Set<string>() : expectedKeys(records, truth);
+  // Search promises every word in some form of it (English morphology); Chinese words as typed.
+  const expected = query.kind === 'message' ? new Set<string>() : query.kind === 'traditional' || query.kind === 'pinyin' ? expectedKeys(records, truth) : expectedMorphKeys(records, truth, vocabulary);
   const byKey = new Map(records.map((r) => [recordKey(r), r]));
   const returned = new Set(run.keys);
   const missing = [...expected].filter((k) => !returned.has(k));
   const wrong = run.keys.filter((k) => {
     const rec = byKey.get(k);
-    return !rec || !isCorrectResult(rec, truth);
+    // A pinyin query may also find its letters in the English text, or a homophone of the term.
+    if (!rec) return true;
+    const pinyinOk = query.kind === 'pinyin' && (holdsQueryMorph(rec, query.q, vocabulary) || holdsPinyin(rec.text, query.q));
+    return !(isCorrectResult(rec, truth) || holdsQueryMorph(rec, truth, vocabulary) || pinyinOk);
   });
   return { query, run, expected, missing, wrong };
 }
 
 async function main(): Promise<void> {
   const records = foldRecords(await readSiteRecords(DIST));
-  const queries = await loadQueries();
+  const vocabulary = vocabularyOf(records);
+  const queries = await loadQueries(records);
   const server = await startStaticServer(DIST);
   const browser = await launchBrowser();
   try {
@@ -97,7 +107,7 @@ async function main(): Promise<void> {
     const texts = queries.map((q) => q.q);
     const cold = (await runQueries(page, texts, '[data-search-page]', PAUSE_MS)).map((r) => r.ms);
     const runs = await runQueries(page, texts, '[data-search-page]', PAUSE_MS);
-    const scored: Scored[] = queries.map((q, i) => score(records, q, runs[i]!));
+    const scored: Scored[] = queries.map((q, i) => score(records, vocabulary, q, runs[i]!));
 
     const counted = scored.filter((s) => s.query.kind !== 'message');
     const expectedTotal = counted.reduce((n, s) => n + s.expected.size, 0);
@@ -126,6 +136,16 @@ async function main(): Promise<void> {
     console.log(`  queries by kind: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`  recall     ${recall.toFixed(4)}  (${found}/${expectedTotal} expected records found; ${counted.filter((s) => s.missing.length).length} queries missed some)`);
     console.log(`  precision  ${precision.toFixed(4)}  (${returnedTotal - wrongTotal}/${returnedTotal} returned records contain the query, or all its words)`);
+    for (const kind of ['morph', 'quoted', 'pinyin']) {
+      const of = scored.filter((s) => s.query.kind === kind);
+      const exp = of.reduce((n, s) => n + s.expected.size, 0);
+      const got = of.reduce((n, s) => n + s.expected.size - s.missing.length, 0);
+      const ret = of.reduce((n, s) => n + s.run.keys.length, 0);
+      const bad = of.reduce((n, s) => n + s.wrong.length, 0);
+      console.log(`  ${kind.padEnd(10)} recall ${(exp ? got / exp : 1).toFixed(4)} (${got}/${exp}), precision ${(ret ? (ret - bad) / ret : 1).toFixed(4)} over ${of.length} queries`);
+    }
+    const one = (q: string) => scored.find((s) => s.query.q === q);
+    console.log(`  forms      "training" ${one('training')?.run.paras.length} paragraphs; "Neural Nets" ${one('Neural Nets')?.run.paras.length}, "neural net" ${runs[queries.findIndex((q) => q.q === 'neural net')]?.paras.length ?? '(not in the set)'}; "\"neural net\"" ${one('"neural net"')?.run.paras.length}`);
     console.log(`  latency    keystroke → results on screen, warm: p50 ${percentile(warm, 50).toFixed(1)} ms, p95 ${percentile(warm, 95).toFixed(1)} ms, max ${Math.max(...warm).toFixed(1)} ms` +
         `  (cold first pass: p50 ${percentile(cold, 50).toFixed(1)} ms, p95 ${percentile(cold, 95).toFixed(1)} ms)`);
     console.log(`             keystroke → whole list rendered, warm: p50 ${percentile(warmAll, 50).toFixed(1)} ms, p95 ${percentile(warmAll, 95).toFixed(1)} ms (lists over 12 results are appended in batches)`);
@@ -139,6 +159,9 @@ async function main(): Promise<void> {
     console.log(`  messages   ${messagesOk}/${messages.length} punctuation-only queries gave a message and no results; injected elements in results: ${injected}`);
     console.log(`  glossary   ${glossaryOffered}/${glossaryQueries} glossary-term queries offered a glossary entry`);
     console.log(`  page       ${problems.pageErrors.length} page errors, ${problems.consoleErrors.length} console errors, ${problems.foreignRequests.length} requests to other origins`);
+
+    const slowest = [...scored].sort((a, b) => b.run.ms - a.run.ms).slice(0, 6);
+    console.log(`  slowest    ${slowest.map((s) => `${JSON.stringify(s.query.q)} ${s.run.ms.toFixed(0)} ms (${s.query.kind}, ${s.run.paras.length} results)`).join('; ')}`);
 
     const missed = scored.filter((s) => s.missing.length || s.wrong.length || (s.query.kind === 'message' && s.run.keys.length));
     if (missed.length) {

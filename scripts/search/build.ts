@@ -9,7 +9,9 @@
  *    search covers all three renditions;
  * 3. writes the index to `dist/pagefind/`;
  * 4. writes `dist/search/data.json`: part titles and the glossary, which the
- *    search UI loads with the index.
+ *    search UI loads with the index;
+ * 5. writes `dist/search/lexicon.json` (lexicon.ts): the text's English words
+ *    and its Chinese words by pinyin, loaded on the first Latin query.
  */
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -17,7 +19,8 @@ import * as pagefind from 'pagefind';
 import yaml from 'js-yaml';
 import { PART_ROUTES } from '../../src/lib/parts';
 import { indexContent } from '../../src/lib/search/segment';
-import { recordUrl, segmentStarts, SEGMENTS_META } from '../../src/lib/search/records';
+import { RECORD_FILTER, recordUrl, segmentStarts, SEGMENTS_META } from '../../src/lib/search/records';
+import { buildLexicon } from './lexicon';
 import { ZWSP } from '../../src/lib/search/segment';
 import type { SearchTerm } from '../../src/lib/search/glossary-match';
 import { readSiteRecords } from './extract';
@@ -91,7 +94,8 @@ export async function main(root = process.cwd()): Promise<void> {
       const stored = content.replaceAll(ZWSP, '');
       const starts = rec.segStarts && segmentStarts(stored, segmentTexts(rec.text, rec.segStarts).map((t) => indexContent(t).replaceAll(ZWSP, '').trim()));
       const meta: Record<string, string> = starts ? { [SEGMENTS_META]: starts.join(',') } : {};
-      const res = await index.addCustomRecord({ url: recordUrl(rec), content, language: INDEX_LANGUAGE, meta });
+      const filters = { [RECORD_FILTER]: [`${rec.para}/${rec.rendition}`] };
+      const res = await index.addCustomRecord({ url: recordUrl(rec), content, language: INDEX_LANGUAGE, meta, filters });
       if (res.errors.length) throw new Error(`search: ${recordUrl(rec)}: ${res.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: outDir });
@@ -103,11 +107,13 @@ export async function main(root = process.cwd()): Promise<void> {
   const data: SearchData = { parts: await partTitles(root), terms: await glossary(root) };
   await mkdir(join(dist, 'search'), { recursive: true });
   await writeFile(join(dist, 'search', 'data.json'), JSON.stringify(data));
+  const lexicon = buildLexicon(records);
+  await writeFile(join(dist, 'search', 'lexicon.json'), JSON.stringify(lexicon));
 
   const byRendition = records.reduce<Record<string, number>>((acc, r) => ((acc[r.rendition] = (acc[r.rendition] ?? 0) + 1), acc), {});
   const bytes = await dirBytes(join(outDir, 'index'));
   console.log(
     `[search] indexed ${records.length} paragraph renditions (${Object.entries(byRendition).map(([k, v]) => `${k} ${v}`).join(', ')}), ` +
-      `${data.terms.length} glossary terms; index ${(bytes / 1024).toFixed(1)} KB in dist/pagefind/`,
+      `${data.terms.length} glossary terms, lexicon ${lexicon.en.length} English words and ${Object.keys(lexicon.zh).length} pinyin keys; index ${(bytes / 1024).toFixed(1)} KB in dist/pagefind/`,
   );
 }

@@ -25,8 +25,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; problems: PageProblems }> {
+async function open(path: string, viewport = { width: 1280, height: 900 }, view?: { r: string; l: string }): Promise<{ page: Page; problems: PageProblems }> {
   const context = await browser.newContext({ viewport });
+  if (view) await context.addInitScript((v) => localStorage.setItem('reader-view', v), JSON.stringify(view));
   const watched = await watchedPage(context, origin);
   await watched.page.goto(`${origin}${path}`);
   return watched;
@@ -64,8 +65,8 @@ async function followResult(page: Page, link: string, rendition: string, marked:
 }
 
 describe('search results', () => {
-  it('a Chinese term links to its paragraph in the free rendition, highlighted', async () => {
-    const { page, problems } = await open('/search/?q=' + encodeURIComponent('权重'));
+  it('a Chinese term links to its paragraph in the free rendition (the reader’s), highlighted', async () => {
+    const { page, problems } = await open('/search/?q=' + encodeURIComponent('权重'), undefined, { r: 'free', l: 'both' });
     await page.waitForSelector('[data-search-page] [data-search-results][data-state="done"]');
     const run = await runQuery(page, '权重');
     expect(run.keys.length).toBeGreaterThan(0);

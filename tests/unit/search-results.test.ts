@@ -2,6 +2,8 @@
  * Search results: checking candidates, excerpts (escaped, hits marked),
  * result links, glossary entries and the ground truth the benchmark uses.
  */
+import { groupHits } from '../../src/lib/search/group';
+import { DEFAULT_VIEW } from '../../src/lib/view-state';
 import { describe, expect, it } from 'vitest';
 import { foldWithMap } from '../../src/lib/search/fold';
 import { matchText } from '../../src/lib/search/match';
@@ -65,7 +67,7 @@ describe('result links', () => {
   });
 });
 
-const outcome = (o: Partial<SearchOutcome>): SearchOutcome => ({ status: 'ok', typed: '', hits: [], terms: [], convertedTo: [], ...o });
+const outcome = (o: Partial<SearchOutcome>): SearchOutcome => ({ status: 'ok', typed: '', hits: [], terms: [], convertedTo: [], ...o, groups: o.groups ?? groupHits(o.hits ?? [], DEFAULT_VIEW) });
 
 describe('rendering', () => {
   it('never writes the query or the text as markup', () => {

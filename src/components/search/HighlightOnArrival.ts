@@ -7,10 +7,12 @@
  * Imported by src/scripts/reader.ts, so the hits are marked before the landing is aligned.
  *
  * Small on purpose (it ships on content pages): folding only, no search code;
- * its styles (`mark.search-hit`, `.search-target`) are in search.css.
+ * its styles (`mark.search-hit`, `.search-target`) are in search.css. The
+ * counterpart highlight and the "found only in another rendition" notice are
+ * in ArrivalNotes.ts, imported only on an arrival from search.
  */
 import { findRanges, foldWithMap, type Range } from '../../lib/search/fold';
-import { HIGHLIGHT_PARAM } from '../../lib/search/params';
+import { HIGHLIGHT_PARAM, ONLY_IN_PARAM } from '../../lib/search/params';
 
 /** Styled in search.css (shipped on every page with the header search). */
 const MARK_CLASS = 'search-hit';
@@ -72,7 +74,8 @@ export function highlightFromLocation(): number {
   } catch {
     return 0; // a malformed hash names no paragraph
   }
-  const query = new URLSearchParams(window.location.search).get(HIGHLIGHT_PARAM) ?? '';
+  const params = new URLSearchParams(window.location.search);
+  const query = params.get(HIGHLIGHT_PARAM) ?? '';
   if (!id) return 0;
   // A sentence link (`s05-p07-s2`) names a segment inside its paragraph.
   const segMatch = /^(s\d\d-p\d\d)-s\d+$/.exec(id);
@@ -94,6 +97,8 @@ export function highlightFromLocation(): number {
     }
   }
   para.classList.add(TARGET_CLASS);
+  // Counterpart segments and the "only in another rendition" notice: their own module, loaded only now.
+  if (query) void import('./ArrivalNotes').then((m) => m.arrive(para, id, params.get('r'), params.get(ONLY_IN_PARAM)));
   // A plain deep link keeps the browser's alignment; a search arrival puts the hit mid-screen
   // once the view script has shown the right rendition.
   if (count === 0) return 0;

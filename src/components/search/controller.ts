@@ -12,6 +12,15 @@
  */
 import { renderResultChunk, renderStatus, type PartInfo, type SearchOutcome } from '../../lib/search/render';
 import type { SearchEngine } from './engine';
+import './results.css';
+import { SEARCH_DEFAULT_VIEW } from '../../lib/search/group';
+import type { LangMode, ViewState, ZhRendition } from '../../lib/view-state';
+
+/** The reader's view as applied to `<html>` by view-init.ts (on every page, the search page included). */
+function readerView(): ViewState {
+  const d = document.documentElement.dataset;
+  return { r: (d.r as ZhRendition | undefined) ?? SEARCH_DEFAULT_VIEW.r, l: (d.l as LangMode | undefined) ?? SEARCH_DEFAULT_VIEW.l };
+}
 
 /** The elements of a panel (see SearchPanel.astro). */
 export interface PanelElements {
@@ -33,7 +42,7 @@ export interface ControllerOptions {
 /** Detail of the `search:rendered` event. */
 export interface RenderedDetail {
   typed: string;
-  /** Paragraph results in the whole list. */
+  /** Paragraph results in the whole list (one per paragraph). */
   count: number;
   /** Input to this event's DOM, in ms. */
   ms: number;
@@ -79,15 +88,15 @@ export class SearchController {
     const seq = ++this.seq;
     const started = performance.now();
     const loading = window.setTimeout(() => {
-      if (seq === this.seq) this.el.status.innerHTML = renderStatus({ status: 'loading', typed, hits: [], terms: [], convertedTo: [] });
+      if (seq === this.seq) this.el.status.innerHTML = renderStatus({ status: 'loading', typed, hits: [], groups: [], terms: [], convertedTo: [] });
     }, LOADING_DELAY_MS);
     let outcome: SearchOutcome;
     let parts: PartInfo[] = [];
     try {
-      outcome = await this.engine.search(typed);
+      outcome = await this.engine.search(typed, readerView());
       if (outcome.status === 'ok') parts = await this.engine.parts();
     } catch {
-      outcome = { status: 'error', typed, hits: [], terms: [], convertedTo: [] };
+      outcome = { status: 'error', typed, hits: [], groups: [], terms: [], convertedTo: [] };
     } finally {
       window.clearTimeout(loading);
     }
@@ -99,7 +108,7 @@ export class SearchController {
     this.refreshOptions();
     this.setActive(this.options.length ? 0 : -1, false);
     this.opts.onQuery?.(typed);
-    const detail = (): RenderedDetail => ({ typed, count: outcome.hits.length, ms: performance.now() - started, searchMs: searched - started });
+    const detail = (): RenderedDetail => ({ typed, count: outcome.groups.length, ms: performance.now() - started, searchMs: searched - started });
     this.el.results.dataset.query = typed;
     this.el.results.dispatchEvent(new CustomEvent<RenderedDetail>('search:rendered', { detail: detail(), bubbles: true }));
     this.renderRest(seq, outcome, parts, FIRST_RESULTS, detail);
@@ -108,7 +117,7 @@ export class SearchController {
   /** Append the rest of the list in batches, one per task, unless a newer search started. */
   private renderRest(seq: number, outcome: SearchOutcome, parts: PartInfo[], from: number, detail: () => RenderedDetail): void {
     if (seq !== this.seq) return;
-    if (from >= outcome.hits.length) {
+    if (from >= outcome.groups.length) {
       this.el.results.dataset.state = 'done';
       this.el.results.dispatchEvent(new CustomEvent<RenderedDetail>('search:complete', { detail: detail(), bubbles: true }));
       return;

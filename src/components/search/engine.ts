@@ -3,11 +3,18 @@
  * by scripts/search/build.ts) for candidates, then a check of every candidate
  * against its real text.
  *
- * One query → its folded words and token runs (src/lib/search/query.ts) →
- * one exact-phrase Pagefind search per run, intersected → the candidates'
- * stored texts (cached) → kept when they contain every word. A query with
- * Chinese characters is also searched in its simplified forms (opencc-js,
- * loaded on the first such query).
+ * One query → its folded words, quoted phrases and token runs
+ * (src/lib/search/query.ts) → for every word, one exact-phrase Pagefind
+ * search per run of the word and of each of its other English forms
+ * (lexicon.ts: `training` → train, trained), united; the words' candidates
+ * intersected → the candidates' stored texts (cached) → kept when they hold
+ * every word (match.ts). A query with Chinese characters is also searched in
+ * its simplified forms (opencc-js, loaded on the first such query); a query
+ * that reads as pinyin is also searched as the Chinese words of the text it
+ * spells (`shenjing wangluo` → 神经网络). The lexicon (`search/lexicon.json`)
+ * is fetched on the first query with Latin letters. Hits are then grouped one
+ * per paragraph (group.ts), with the reader's rendition first and the aligned
+ * counterpart's text.
  *
  * Loaded only when search opens: nothing here runs on a content page until
  * the reader asks for search.
@@ -15,10 +22,13 @@
 import { withBase } from '../../lib/base';
 import { foldWithMap, type FoldedText } from '../../lib/search/fold';
 import { matchTerms, type SearchTerm } from '../../lib/search/glossary-match';
+import { counterpartRendition, groupHits, SEARCH_DEFAULT_VIEW, segmentIndex, segmentText, type ResultGroup } from '../../lib/search/group';
+import { loadLexicon, morphAlternatives, pinyinReadings, type LoadedLexicon, type SearchLexicon } from '../../lib/search/lexicon';
 import { matchText } from '../../lib/search/match';
-import { hasHan, parseQuery, phraseQuery, type ParsedQuery } from '../../lib/search/query';
-import { bestSegment, parseRecordUrl, recordOrder, SEGMENTS_META, type RecordAddress } from '../../lib/search/records';
-import type { PartInfo, SearchHit, SearchOutcome } from '../../lib/search/render';
+import { hasHan, MAX_RUNS, parseQuery, phraseQuery, tokenRuns, type ParsedQuery } from '../../lib/search/query';
+import { bestSegment, parseRecordUrl, recordOrder, RECORD_FILTER, SEGMENTS_META, type RecordAddress } from '../../lib/search/records';
+import { highlightText, type PartInfo, type SearchHit, type SearchOutcome } from '../../lib/search/render';
+import type { ViewState } from '../../lib/view-state';
 
 /** The part of Pagefind's JS API this uses. */
 interface PagefindResult {
@@ -27,7 +37,7 @@ interface PagefindResult {
 }
 interface PagefindInstance {
   init(): Promise<void>;
-  search(term: string): Promise<{ results: PagefindResult[] } | null>;
+  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<{ results: PagefindResult[] } | null>;
 }
 interface PagefindModule {
   createInstance(options: Record<string, unknown>): PagefindInstance;
@@ -50,16 +60,20 @@ interface StoredRecord {
 
 const PAGEFIND_URL = withBase('/pagefind/pagefind.js');
 const DATA_URL = withBase('/search/data.json');
+const LEXICON_URL = withBase('/search/lexicon.json');
 
 /** The search engine; create one per page and reuse it. */
 export class SearchEngine {
   private pagefind: Promise<PagefindInstance> | null = null;
   private data: Promise<SearchData> | null = null;
   private converter: Promise<(text: string) => string[]> | null = null;
+  private lexiconLoad: Promise<LoadedLexicon> | null = null;
   /** Candidates of one phrase, by phrase query. */
   private phrases = new Map<string, Promise<PagefindResult[]>>();
   /** Stored records, by Pagefind result id. */
   private records = new Map<string, Promise<StoredRecord | null>>();
+  /** Stored records already loaded, by `<para>/<rendition>` (counterparts are looked up here first). */
+  private byKey = new Map<string, StoredRecord>();
 
   /** Start loading the index, its code and the site data (idempotent). */
   load(): Promise<[PagefindInstance, SearchData]> {
@@ -110,6 +124,20 @@ export class SearchEngine {
     return this.converter.then((f) => f(text));
   }
 
+  /** The search lexicon (word forms, pinyin), fetched on the first query with Latin letters. */
+  private lexicon(): Promise<LoadedLexicon> {
+    if (!this.lexiconLoad) {
+      this.lexiconLoad = fetch(LEXICON_URL).then(async (r) => {
+        if (!r.ok) throw new Error(`${LEXICON_URL}: HTTP ${r.status}`);
+        return loadLexicon((await r.json()) as SearchLexicon);
+      });
+      this.lexiconLoad.catch(() => {
+        this.lexiconLoad = null;
+      });
+    }
+    return this.lexiconLoad;
+  }
+
   private phrase(pf: PagefindInstance, run: readonly string[]): Promise<PagefindResult[]> {
     const q = phraseQuery(run);
     let found = this.phrases.get(q);
@@ -128,7 +156,10 @@ export class SearchEngine {
         const address = parseRecordUrl(d.raw_url ?? d.url);
         const starts = (d.meta?.[SEGMENTS_META] ?? '').split(',').filter(Boolean).map(Number);
         const segStarts = starts.length && starts.every(Number.isFinite) ? starts : undefined;
-        return address ? { address, text: d.content, folded: foldWithMap(d.content), segStarts } : null;
+        if (!address) return null;
+        const stored: StoredRecord = { address, text: d.content, folded: foldWithMap(d.content), segStarts };
+        this.byKey.set(`${address.para}/${address.rendition}`, stored);
+        return stored;
       });
       this.records.set(result.id, rec);
       rec.catch(() => this.records.delete(result.id));
@@ -136,9 +167,9 @@ export class SearchEngine {
     return rec;
   }
 
-  /** Candidates for one parsed query: results that have every run as a phrase. */
-  private async candidates(pf: PagefindInstance, q: ParsedQuery): Promise<PagefindResult[]> {
-    const lists = await Promise.all(q.runs.map((run) => this.phrase(pf, run)));
+  /** Results that have every run of one string as a phrase. */
+  private async allRuns(pf: PagefindInstance, runs: readonly string[][]): Promise<PagefindResult[]> {
+    const lists = await Promise.all(runs.map((run) => this.phrase(pf, run)));
     lists.sort((a, b) => a.length - b.length);
     const [first, ...rest] = lists;
     if (!first) return [];
@@ -147,28 +178,101 @@ export class SearchEngine {
   }
 
   /**
+   * Candidates for one parsed query: for every word, the results that have
+   * it or one of its other forms (`alts`); results that have every word.
+   * Only the {@link MAX_RUNS} longest words are asked of the index (the
+   * others are checked against the text).
+   */
+  private async candidates(pf: PagefindInstance, q: ParsedQuery): Promise<PagefindResult[]> {
+    const words = [...q.words].sort((a, b) => b.length - a.length).slice(0, MAX_RUNS);
+    const perWord = await Promise.all(
+      words.map(async (w) => {
+        const forms = [w, ...(q.alts[w] ?? [])].map((f) => tokenRuns(f)).filter((runs) => runs.length > 0);
+        if (forms.length === 0) return null; // punctuation only: no constraint from the index
+        const lists = await Promise.all(forms.map((runs) => this.allRuns(pf, runs)));
+        const union = new Map<string, PagefindResult>();
+        for (const list of lists) for (const r of list) union.set(r.id, r);
+        return [...union.values()];
+      }),
+    );
+    const lists = perWord.filter((l): l is PagefindResult[] => l !== null).sort((a, b) => a.length - b.length);
+    const [first, ...rest] = lists;
+    if (!first) return [];
+    const sets = rest.map((l) => new Set(l.map((r) => r.id)));
+    return first.filter((r) => sets.every((s) => s.has(r.id)));
+  }
+
+  /**
+   * Fill each group's counterpart: the aligned rendition's segment (or text),
+   * from the hits when that rendition holds the query too, else from the
+   * index (one filtered Pagefind search for all groups).
+   */
+  private async fillCounterparts(pf: PagefindInstance, groups: ResultGroup[], view: ViewState): Promise<void> {
+    const wanted = new Map<string, ResultGroup>();
+    for (const g of groups) {
+      const rendition = counterpartRendition(g.primary.rendition, view);
+      const own = g.hits.find((h) => h.rendition === rendition);
+      const known = this.byKey.get(`${g.para}/${rendition}`);
+      if (own) g.counterpart = this.counterpartOf(g, own.text, own.segStarts, own.ranges, rendition);
+      else if (known) g.counterpart = this.counterpartOf(g, known.text, known.segStarts, [], rendition);
+      else wanted.set(`${g.para}/${rendition}`, g);
+    }
+    if (wanted.size === 0) return;
+    const found = await pf.search(null, { filters: { [RECORD_FILTER]: { any: [...wanted.keys()] } } });
+    const stored = await Promise.all((found?.results ?? []).map((r) => this.record(r)));
+    for (const rec of stored) {
+      if (!rec) continue;
+      const g = wanted.get(`${rec.address.para}/${rec.address.rendition}`);
+      if (g) g.counterpart = this.counterpartOf(g, rec.text, rec.segStarts, [], rec.address.rendition);
+    }
+  }
+
+  private counterpartOf(g: ResultGroup, text: string, starts: number[] | undefined, ranges: SearchHit['ranges'], rendition: RecordAddress['rendition']): NonNullable<ResultGroup['counterpart']> {
+    const seg = segmentText(text, starts, segmentIndex(g.primary.seg));
+    if (!seg) return { rendition, text, ranges };
+    const end = seg.offset + seg.text.length;
+    const inside = ranges.filter((r) => r.end > seg.offset && r.start < end).map((r) => ({ start: Math.max(r.start, seg.offset) - seg.offset, end: Math.min(r.end, end) - seg.offset }));
+    return { rendition, text: seg.text, ranges: inside };
+  }
+
+  /**
    * Search.
    * @param typed the query as typed (any length, any characters)
+   * @param view the reader's view (which rendition a result shows first); the default view if absent
    * @returns the outcome; status 'error' when the index cannot be loaded, 'no-wasm' without WebAssembly (never throws)
    */
-  async search(typed: string): Promise<SearchOutcome> {
+  async search(typed: string, view: ViewState = SEARCH_DEFAULT_VIEW): Promise<SearchOutcome> {
     const query = parseQuery(typed);
-    const base: SearchOutcome = { status: query.status, typed: typed.trim(), hits: [], terms: [], convertedTo: [] };
+    const base: SearchOutcome = { status: query.status, typed: typed.trim(), hits: [], groups: [], terms: [], convertedTo: [], pinyinTo: [] };
     if (query.status !== 'ok') return base;
     // Pagefind searches with WebAssembly: without it, say so instead of failing as a network error.
     if (typeof WebAssembly !== 'object') return { ...base, status: 'no-wasm' };
     try {
       const [pf, data] = await this.load();
-      const variants: ParsedQuery[] = [query];
+      const variants: Array<{ q: ParsedQuery; kind: 'typed' | 'simplified' | 'pinyin' }> = [{ q: query, kind: 'typed' }];
       if (hasHan(query.text)) {
         for (const form of await this.convert(query.text)) {
           const v = parseQuery(form);
-          if (v.status === 'ok' && !variants.some((x) => x.text === v.text)) variants.push(v);
+          if (v.status === 'ok' && !variants.some((x) => x.q.text === v.text)) variants.push({ q: v, kind: 'simplified' });
+        }
+      }
+      if (/[a-z]/.test(query.text)) {
+        // Word forms and pinyin need the lexicon; without it, search goes on as typed.
+        const lex = await this.lexicon().catch(() => null);
+        if (lex) {
+          for (const w of query.words) if (!query.phrases.includes(w)) query.alts[w] = morphAlternatives(w, lex);
+          if (!hasHan(query.text) && query.phrases.length === 0) {
+            for (const zh of pinyinReadings(typed, lex)) {
+              const v = parseQuery(zh);
+              if (v.status === 'ok' && !variants.some((x) => x.q.text === v.text)) variants.push({ q: v, kind: 'pinyin' });
+            }
+          }
         }
       }
       const hits = new Map<string, SearchHit>();
       const convertedTo = new Set<string>();
-      for (const [i, v] of variants.entries()) {
+      const pinyinTo = new Set<string>();
+      for (const { q: v, kind } of variants) {
         const found = await this.candidates(pf, v);
         const stored = await Promise.all(found.map((r) => this.record(r)));
         for (const rec of stored) {
@@ -178,17 +282,32 @@ export class SearchEngine {
           const m = matchText(rec.folded, v);
           if (!m) continue;
           const seg = bestSegment(rec.address.para, rec.segStarts, m.ranges, rec.text, v.text);
-          hits.set(key, { ...rec.address, text: rec.text, exact: m.exact, ranges: m.ranges, matchedQuery: v.text, seg });
-          if (i > 0) convertedTo.add(v.text);
+          hits.set(key, {
+            ...rec.address,
+            text: rec.text,
+            exact: m.exact,
+            ranges: m.ranges,
+            matchedQuery: v.text,
+            highlight: highlightText(rec.text, m.ranges, v.text),
+            seg,
+            segStarts: rec.segStarts,
+          });
+          if (kind === 'simplified') convertedTo.add(v.text);
+          if (kind === 'pinyin') pinyinTo.add(v.text);
         }
       }
       const terms = new Map<string, SearchTerm>();
-      for (const v of variants) for (const t of matchTerms(data.terms, v.text)) terms.set(t.id, t);
+      for (const { q: v } of variants) for (const t of matchTerms(data.terms, v.text)) terms.set(t.id, t);
+      const sorted = [...hits.values()].sort((a, b) => recordOrder(a) - recordOrder(b));
+      const groups = groupHits(sorted, view);
+      await this.fillCounterparts(pf, groups, view).catch((err) => console.warn('search: counterparts not loaded', err));
       return {
         ...base,
-        hits: [...hits.values()].sort((a, b) => recordOrder(a) - recordOrder(b)),
+        hits: sorted,
+        groups,
         terms: [...terms.values()].slice(0, 4),
         convertedTo: [...convertedTo],
+        pinyinTo: [...pinyinTo],
       };
     } catch (err) {
       console.warn('search failed', err);

@@ -6,6 +6,7 @@
  * diacritics, white space runs; see fold.ts): exactly what the search page
  * promises. Pure TypeScript, no DOM.
  */
+import { stemmer } from 'stemmer';
 import { fold } from './fold';
 import type { TextRecord } from './records';
 
@@ -50,4 +51,73 @@ export function isCorrectResult(record: FoldedRecord, query: string): boolean {
   if (record.folded.includes(q)) return true;
   const words = q.split(' ').filter(Boolean);
   return words.length > 1 && words.every((w) => record.folded.includes(w));
+}
+
+/**
+ * Does a folded text hold a query word under English morphology, decided
+ * from the text's own words (not from the search lexicon): the word anywhere
+ * (as typed), or a word of the text with the same Porter stem (`stemmer`), or
+ * a word that starts with the stem when the stem starts the query word, has
+ * 3+ letters and is a word of the English text (`nets` → `net` → `network`).
+ */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) stems.set(word, (s = stemmer(word)));
+  return s;
+}
+
+function holdsMorph(folded: string, textWords: readonly string[], word: string, vocabulary: ReadonlySet<string>): boolean {
+  if (folded.includes(word)) return true;
+  if (!/^[a-z]{3,}$/.test(word)) return false;
+  const stem = stemOf(word);
+  const prefix = stem.length >= 3 && word.startsWith(stem) && vocabulary.has(stem);
+  return textWords.some((w) => (w.length >= 3 && stemOf(w) === stem) || (prefix && w.startsWith(stem)));
+}
+
+/** Every English word (a–z run) of the records' folded texts: a stem counts as a prefix only when it is one of them. */
+export function vocabularyOf(records: readonly FoldedRecord[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of records) if (r.rendition === 'en') for (const w of r.folded.match(/[a-z]+/g) ?? []) out.add(w);
+  return out;
+}
+
+/** Quoted phrases and plain words of a query (straight or curly double quotes). */
+function queryParts(query: string): { words: string[]; phrases: string[] } {
+  const q = fold(query).trim();
+  const words: string[] = [];
+  const phrases: string[] = [];
+  q.split(/["\u201C\u201D\u201E\u00AB\u00BB]/u).forEach((piece, i) => {
+    const p = piece.trim();
+    if (!p) return;
+    if (i % 2 === 1) phrases.push(p);
+    else words.push(...p.split(' ').filter(Boolean));
+  });
+  return { words, phrases };
+}
+
+/**
+ * Does a record hold a query the way search promises with word forms: every
+ * quoted phrase as typed, and every other word as typed or in another form of
+ * it ({@link holdsMorph}).
+ * @param record a folded record
+ * @param query the query as typed
+ * @param vocabulary {@link vocabularyOf} all records
+ */
+export function holdsQueryMorph(record: FoldedRecord, query: string, vocabulary: ReadonlySet<string>): boolean {
+  const { words, phrases } = queryParts(query);
+  if (!words.length && !phrases.length) return false;
+  if (!phrases.every((p) => record.folded.includes(p))) return false;
+  const textWords = record.folded.match(/[a-z]+/g) ?? [];
+  return words.every((w) => holdsMorph(record.folded, textWords, w, vocabulary));
+}
+
+/**
+ * Records that hold a query with word forms ({@link holdsQueryMorph}).
+ * @returns keys ({@link recordKey})
+ */
+export function expectedMorphKeys(records: readonly FoldedRecord[], query: string, vocabulary = vocabularyOf(records)): Set<string> {
+  const out = new Set<string>();
+  for (const r of records) if (holdsQueryMorph(r, query, vocabulary)) out.add(recordKey(r));
+  return out;
 }

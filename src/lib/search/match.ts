@@ -4,6 +4,10 @@
  * punctuation and white space between tokens, and a multi-word query is
  * several phrases, so the index can return a little too much; this drops it.
  *
+ * A word is held by a text that contains it anywhere (as typed, folded), or
+ * one of its other forms (`ParsedQuery.alts`, English morphology) at the
+ * start of a word. A quoted phrase is held only as typed.
+ *
  * Pure TypeScript, no DOM.
  */
 import { findRanges, type FoldedText, type Range } from './fold';
@@ -17,15 +21,54 @@ export interface TextMatch {
   ranges: Range[];
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Where the needles occur at the start of a word (not preceded by a letter or digit).
+ * @param folded the text, folded with `foldWithMap`
+ * @param needles folded, non-empty strings
+ * @returns ranges of the original text (unsorted, unmerged)
+ */
+export function wordStartRanges(folded: FoldedText, needles: readonly string[]): Range[] {
+  const out: Range[] = [];
+  for (const needle of needles) {
+    let at = folded.text.indexOf(needle);
+    while (at >= 0 && out.length < 200) {
+      if (at === 0 || !WORD_CHAR.test(folded.text[at - 1]!)) out.push({ start: folded.start[at]!, end: folded.end[at + needle.length - 1]! });
+      at = folded.text.indexOf(needle, at + needle.length);
+    }
+  }
+  return out;
+}
+
+function merge(ranges: Range[]): Range[] {
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return merged;
+}
+
 /**
  * Match a (folded) text against a parsed query.
  * @param folded the text, folded with `foldWithMap`
- * @param query a query with status 'ok'
+ * @param query a query with status 'ok' (`alts` optional: no other forms)
  * @returns null when some word of the query is missing from the text
  */
-export function matchText(folded: FoldedText, query: Pick<ParsedQuery, 'text' | 'words'>): TextMatch | null {
+export function matchText(folded: FoldedText, query: Pick<ParsedQuery, 'text' | 'words'> & { alts?: ParsedQuery['alts'] }): TextMatch | null {
   if (query.words.length === 0) return null;
-  for (const word of query.words) if (!folded.text.includes(word)) return null;
+  for (const word of query.words) {
+    if (folded.text.includes(word)) continue;
+    const alts = query.alts?.[word] ?? [];
+    if (!alts.some((a) => wordStartRanges(folded, [a]).length > 0)) return null;
+  }
   const exact = query.words.length === 1 || folded.text.includes(query.text);
-  return { exact, ranges: findRanges(folded, exact ? [query.text, ...query.words] : query.words) };
+  const present = query.words.filter((w) => folded.text.includes(w));
+  const alts = query.words.flatMap((w) => query.alts?.[w] ?? []);
+  const ranges = findRanges(folded, exact ? [query.text, ...present] : present);
+  if (alts.length === 0) return { exact, ranges };
+  return { exact, ranges: merge([...ranges, ...wordStartRanges(folded, alts)]) };
 }

@@ -10,6 +10,10 @@
  * punctuation. Each phrase is searched exactly (Pagefind's quoted search);
  * the candidates are then checked against the real text (see `match.ts`).
  *
+ * Words in double quotes (straight or curly) form one phrase that must occur
+ * as typed; the quotes themselves are not searched. Other forms of English
+ * words (`alts`) are added by the engine from the lexicon (lexicon.ts).
+ *
  * Pure TypeScript, no DOM.
  */
 import { fold } from './fold';
@@ -32,6 +36,42 @@ export interface ParsedQuery {
   words: string[];
   /** Token runs for the index, each a list of single tokens; empty unless status is 'ok'. */
   runs: string[][];
+  /**
+   * Words the reader put in double quotes (`"neural net"`): each must occur as
+   * typed, as one string (no other word forms). Also listed in `words`.
+   */
+  phrases: string[];
+  /**
+   * Other forms of a word (English morphology, see lexicon.ts), by word: a
+   * text holding one of them at the start of a word holds the word. Filled by
+   * the engine once the lexicon is loaded; empty here.
+   */
+  alts: Record<string, string[]>;
+}
+
+/** Quotation marks that make a phrase (after folding: straight and curly double quotes). */
+const QUOTES = /["\u201C\u201D\u201E\u00AB\u00BB]/u;
+
+/**
+ * Split a folded query into words and quoted phrases. An opening quote with
+ * no closing one runs to the end.
+ * @param text the folded, trimmed query
+ */
+function splitWords(text: string): { words: string[]; phrases: string[] } {
+  if (!QUOTES.test(text)) return { words: text.split(' ').filter((w) => w !== ''), phrases: [] };
+  const words: string[] = [];
+  const phrases: string[] = [];
+  text.split(new RegExp(QUOTES.source, 'gu')).forEach((piece, i) => {
+    const p = piece.trim();
+    if (!p) return;
+    if (i % 2 === 1) {
+      words.push(p);
+      phrases.push(p);
+    } else {
+      words.push(...p.split(' ').filter((w) => w !== ''));
+    }
+  });
+  return { words, phrases };
 }
 
 const TOKEN = /[\p{L}\p{N}\p{Pc}]/u;
@@ -81,14 +121,19 @@ export function tokenRuns(word: string): string[][] {
  */
 export function parseQuery(raw: string): ParsedQuery {
   const trimmed = raw.trim();
-  if (trimmed === '') return { status: 'empty', text: '', words: [], runs: [] };
+  const none = { words: [], runs: [], phrases: [], alts: {} };
+  if (trimmed === '') return { status: 'empty', text: '', ...none };
   // Count code points without building an array of a 10 000-character paste.
   let count = 0;
   for (const _ of trimmed) {
-    if (++count > MAX_QUERY_CHARS) return { status: 'too-long', text: '', words: [], runs: [] };
+    if (++count > MAX_QUERY_CHARS) return { status: 'too-long', text: '', ...none };
   }
-  const text = fold(trimmed).trim();
-  const words = [...new Set(text.split(' ').filter((w) => w !== ''))];
+  const folded = fold(trimmed).trim();
+  const split = splitWords(folded);
+  const words = [...new Set(split.words)];
+  const phrases = [...new Set(split.phrases)];
+  // Quotes only group: the text searched and highlighted is the words without them.
+  const text = QUOTES.test(folded) && words.length ? words.join(' ') : folded;
   const seen = new Set<string>();
   let runs: string[][] = [];
   for (const word of words) {
@@ -99,9 +144,9 @@ export function parseQuery(raw: string): ParsedQuery {
       runs.push(run);
     }
   }
-  if (runs.length === 0) return { status: 'no-terms', text, words, runs: [] };
+  if (runs.length === 0) return { status: 'no-terms', text, words, runs: [], phrases, alts: {} };
   if (runs.length > MAX_RUNS) runs = [...runs].sort((a, b) => b.length - a.length).slice(0, MAX_RUNS);
-  return { status: 'ok', text, words, runs };
+  return { status: 'ok', text, words, runs, phrases, alts: {} };
 }
 
 /**

@@ -16,8 +16,8 @@ export type SearchRendition = (typeof SEARCH_RENDITIONS)[number];
 /** Labels of the renditions in results. */
 export const RENDITION_LABEL: Record<SearchRendition, string> = { literal: '直译', free: '意译', en: 'English' };
 
-import { HIGHLIGHT_PARAM } from './params';
-export { HIGHLIGHT_PARAM };
+import { HIGHLIGHT_PARAM, ONLY_IN_PARAM } from './params';
+export { HIGHLIGHT_PARAM, ONLY_IN_PARAM };
 
 /** One paragraph in one rendition, as indexed and as checked by the benchmark. */
 export interface TextRecord {
@@ -72,10 +72,13 @@ export function parseRecordUrl(url: string): RecordAddress | null {
  * the paragraph, with the query to highlight.
  * @param rec the record's address
  * @param query the (folded) query text to highlight on arrival; '' for none
+ * @param onlyIn true when the reader's view does not show this rendition's hit
+ *   elsewhere (the page then says it switched; {@link ONLY_IN_PARAM})
  */
-export function resultHref(rec: Pick<RecordAddress, 'slug' | 'para' | 'rendition'> & { seg?: string | null }, query: string): string {
+export function resultHref(rec: Pick<RecordAddress, 'slug' | 'para' | 'rendition'> & { seg?: string | null }, query: string, onlyIn = false): string {
   const params = new URLSearchParams({ r: rec.rendition });
   if (query) params.set(HIGHLIGHT_PARAM, query);
+  if (onlyIn) params.set(ONLY_IN_PARAM, rec.rendition);
   return withBase(`/${rec.slug}/?${params.toString()}#${encodeURIComponent(rec.seg ?? rec.para)}`);
 }
 
@@ -135,6 +138,9 @@ export function bestSegment(
   words.forEach((w, k) => (score[k]! += 10 * w.size));
   return `${para}-s${score.indexOf(Math.max(...score)) + 1}`;
 }
+
+/** Pagefind filter on every record, value `<para>/<rendition>`: lets search fetch a hit's counterpart. */
+export const RECORD_FILTER = 'rec';
 
 /** Pagefind metadata key that carries {@link TextRecord.segStarts} (comma-separated offsets). */
 export const SEGMENTS_META = 'segs';

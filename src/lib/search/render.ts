@@ -1,7 +1,10 @@
 /**
  * Search results as HTML strings, for the header dialog and the search page:
- * glossary entries first, then hits grouped by part, each with its rendition
- * label, paragraph number and an excerpt with the hits marked.
+ * glossary entries first, then one result per paragraph (group.ts) under its
+ * part's heading: the rendition shown first (label, paragraph number, the
+ * other renditions that hold the query, a note when the reader's view shows
+ * none of them), an excerpt with the hits marked, and under it the aligned
+ * counterpart (the same segment in the other language).
  *
  * Every piece of text is escaped (escapeHtml); the only markup is written
  * here. Interface strings come in both languages, as
@@ -13,7 +16,8 @@ import { escapeHtml, excerpt, excerptHtml, EXCERPT_LENGTH } from './excerpt';
 import type { SearchTerm } from './glossary-match';
 import type { QueryStatus } from './query';
 import { withBase } from '../base';
-import { RENDITION_LABEL, resultHref, type RecordAddress } from './records';
+import type { ResultGroup } from './group';
+import { RENDITION_LABEL, resultHref, type RecordAddress, type SearchRendition } from './records';
 
 /** One verified hit: a paragraph rendition that contains the query. */
 export interface SearchHit extends RecordAddress {
@@ -27,6 +31,33 @@ export interface SearchHit extends RecordAddress {
   matchedQuery: string;
   /** The segment holding the most hits (`s05-p07-s2`), which the result opens; null links to the paragraph. */
   seg?: string | null;
+  /** What the page marks on arrival (`hl`): the distinct hit strings ({@link highlightText}); matchedQuery when absent. */
+  highlight?: string;
+  /** Segment start offsets in `text`, when the rendition has segments. */
+  segStarts?: number[];
+}
+
+/** Longest `hl` value a result link carries, in UTF-16 units. */
+export const MAX_HIGHLIGHT_CHARS = 80;
+
+/**
+ * What a result asks the page to mark: the distinct strings it hit (so
+ * `training` also marks `trained`, a pinyin query marks 神经网络), lower case,
+ * space-separated, at most {@link MAX_HIGHLIGHT_CHARS} long.
+ * @param text the rendition's text
+ * @param ranges the hits in it
+ * @param fallback used when there are no ranges (the matched query)
+ */
+export function highlightText(text: string, ranges: readonly Range[], fallback: string): string {
+  const seen = new Set<string>();
+  for (const r of ranges) seen.add(text.slice(r.start, r.end).toLowerCase().replace(/\s+/gu, ' ').trim());
+  seen.delete('');
+  let out = '';
+  for (const s of [...seen].sort((a, b) => b.length - a.length)) {
+    if (out.length + s.length + 1 > MAX_HIGHLIGHT_CHARS) break;
+    out = out ? `${out} ${s}` : s;
+  }
+  return out || fallback;
 }
 
 /** What a search produced, ready to render. */
@@ -36,9 +67,13 @@ export interface SearchOutcome {
   /** The query as typed (trimmed), for messages. */
   typed: string;
   hits: SearchHit[];
+  /** The hits, one result per paragraph (what the list shows). */
+  groups: ResultGroup[];
   terms: SearchTerm[];
   /** Simplified forms that found something the typed query did not. */
   convertedTo: string[];
+  /** Chinese words a pinyin query was read as, that found something. */
+  pinyinTo?: string[];
 }
 
 /** A part's title, for group headings. */
@@ -88,17 +123,24 @@ export function renderStatus(outcome: SearchOutcome): string {
     case 'ok':
       break;
   }
-  const n = outcome.hits.length;
   const paras = new Set(outcome.hits.map((h) => h.para)).size;
   const terms = outcome.terms.length;
-  if (n === 0) {
+  if (paras === 0) {
     const none = bi(`没有找到“${q}”。`, `No results for “${q}”.`);
-    return terms > 0 ? `${none} ${bi('见下方术语表条目。', 'See the glossary entry below.')}` : none;
+    if (terms > 0) return `${none} ${bi('见下方术语表条目。', 'See the glossary entry below.')}`;
+    return `${none} ${bi(
+      '可以换个写法试试：汉字（神经网络）、英文（neural network）或拼音（shenjing wangluo）。',
+      'Try it another way: Chinese characters (神经网络), English (neural network) or pinyin (shenjing wangluo).',
+    )}`;
   }
-  let line = bi(`找到 ${n} 处，共 ${paras} 段。`, `${n} ${n === 1 ? 'result' : 'results'} in ${paras} ${paras === 1 ? 'paragraph' : 'paragraphs'}.`);
+  let line = bi(`找到 ${paras} 段。`, `Found in ${paras} ${paras === 1 ? 'paragraph' : 'paragraphs'}.`);
   if (outcome.convertedTo.length) {
     const forms = outcome.convertedTo.map((v) => escapeHtml(v)).join('、');
     line += ` ${bi(`已按简体“${forms}”搜索。`, `Also searched as simplified “${forms}”.`)}`;
+  }
+  if (outcome.pinyinTo?.length) {
+    const forms = outcome.pinyinTo.map((v) => escapeHtml(v)).join('、');
+    line += ` ${bi(`已按拼音搜索“${forms}”。`, `Read as pinyin: “${forms}”.`)}`;
   }
   return line;
 }
@@ -115,7 +157,50 @@ function paraNumber(para: string): string {
  * @returns HTML of the glossary block and the grouped results; '' when there is nothing
  */
 export function renderResults(outcome: SearchOutcome, parts: readonly PartInfo[], idPrefix: string): string {
-  return renderResultChunk(outcome, parts, idPrefix, 0, outcome.hits.length);
+  return renderResultChunk(outcome, parts, idPrefix, 0, outcome.groups.length);
+}
+
+/** Label of a rendition in a note ("only in …"). */
+const ONLY_IN: Record<SearchRendition, [string, string]> = {
+  literal: ['只在直译中', 'only in the literal Chinese'],
+  free: ['只在意译中', 'only in the free Chinese'],
+  en: ['只在英文中', 'only in the English'],
+};
+
+function langOf(r: SearchRendition): string {
+  return r === 'en' ? 'en' : 'zh-CN';
+}
+
+function excerptOf(text: string, ranges: readonly Range[], r: SearchRendition): string {
+  return excerptHtml(excerpt(text, ranges, r === 'en' ? EXCERPT_LENGTH.en : EXCERPT_LENGTH.zh));
+}
+
+/** One paragraph's result: the primary rendition's excerpt, then its aligned counterpart. */
+function renderGroup(g: ResultGroup, optionId: string): string {
+  const h = g.primary;
+  const renditions = g.hits.map((x) => x.rendition).join(' ');
+  const others = g.hits.filter((x) => x !== h);
+  let meta =
+    `<span class="sr-badge sr-badge-${h.rendition}" lang="${langOf(h.rendition)}">${RENDITION_LABEL[h.rendition]}</span>` +
+    `<span class="sr-para">¶${paraNumber(h.para)}</span>`;
+  if (others.length) meta += `<span class="sr-also">+ ${others.map((x) => `<span lang="${langOf(x.rendition)}">${RENDITION_LABEL[x.rendition]}</span>`).join(' ')}</span>`;
+  if (g.elsewhere) meta += `<span class="sr-only-in">${bi(ONLY_IN[h.rendition][0], ONLY_IN[h.rendition][1])}</span>`;
+  let counterpart = '';
+  const c = g.counterpart;
+  if (c) {
+    counterpart =
+      `<span class="sr-counterpart"><span class="sr-badge sr-badge-${c.rendition} sr-badge-mini" lang="${langOf(c.rendition)}">${RENDITION_LABEL[c.rendition]}</span>` +
+      `<span class="sr-counterpart-text" lang="${langOf(c.rendition)}">${excerptOf(c.text, c.ranges, c.rendition)}</span></span>`;
+  }
+  return (
+    `<li role="option" aria-selected="false" id="${optionId}" class="sr-option">` +
+    `<a class="sr-link" href="${escapeHtml(resultHref(h, h.highlight ?? h.matchedQuery, g.elsewhere))}" data-result-para="${escapeHtml(h.para)}"` +
+    `${h.seg ? ` data-result-seg="${escapeHtml(h.seg)}"` : ''} data-result-rendition="${h.rendition}" data-result-renditions="${renditions}"${g.elsewhere ? ' data-result-elsewhere=""' : ''}>` +
+    `<span class="sr-meta">${meta}</span>` +
+    `<span class="sr-excerpt" lang="${langOf(h.rendition)}">${excerptOf(h.text, h.ranges, h.rendition)}</span>` +
+    counterpart +
+    `</a></li>`
+  );
 }
 
 /**
@@ -127,8 +212,8 @@ export function renderResults(outcome: SearchOutcome, parts: readonly PartInfo[]
  * @param outcome the search outcome
  * @param parts part titles, in reading order
  * @param idPrefix prefix for option ids (unique per widget on the page)
- * @param from first hit (index into `outcome.hits`)
- * @param to one past the last hit
+ * @param from first paragraph result (index into `outcome.groups`)
+ * @param to one past the last
  */
 export function renderResultChunk(outcome: SearchOutcome, parts: readonly PartInfo[], idPrefix: string, from: number, to: number): string {
   let html = '';
@@ -150,34 +235,26 @@ export function renderResultChunk(outcome: SearchOutcome, parts: readonly PartIn
     html += `</ul></section>`;
   }
 
-  const hits = outcome.hits;
+  const groups = outcome.groups;
   let open: string | null = null;
-  for (let i = from; i < Math.min(to, hits.length); i++) {
-    const h = hits[i]!;
-    if (h.part !== open) {
+  for (let i = from; i < Math.min(to, groups.length); i++) {
+    const g = groups[i]!;
+    if (g.part !== open) {
       if (open !== null) html += `</ul></section>`;
-      open = h.part;
-      const head = `${idPrefix}-part-${escapeHtml(h.part)}`;
-      if (i > 0 && hits[i - 1]!.part === h.part) {
+      open = g.part;
+      const head = `${idPrefix}-part-${escapeHtml(g.part)}`;
+      if (i > 0 && groups[i - 1]!.part === g.part) {
         html += `<section class="sr-group sr-group-more"><ul role="listbox" aria-labelledby="${head}">`;
       } else {
-        const part = parts.find((p) => p.part === h.part);
-        const title = part ? bi(escapeHtml(part.title.zh), escapeHtml(part.title.en)) : escapeHtml(h.part);
-        const count = hits.filter((x) => x.part === h.part).length;
+        const part = parts.find((p) => p.part === g.part);
+        const title = part ? bi(escapeHtml(part.title.zh), escapeHtml(part.title.en)) : escapeHtml(g.part);
+        const count = groups.filter((x) => x.part === g.part).length;
         html +=
           `<section class="sr-group"><h3 class="sr-group-title" id="${head}">${title}<span class="sr-count">${count}</span></h3>` +
           `<ul role="listbox" aria-labelledby="${head}">`;
       }
     }
-    const lang = h.rendition === 'en' ? 'en' : 'zh-CN';
-    const pieces = excerpt(h.text, h.ranges, h.rendition === 'en' ? EXCERPT_LENGTH.en : EXCERPT_LENGTH.zh);
-    html +=
-      `<li role="option" aria-selected="false" id="${id()}" class="sr-option">` +
-      `<a class="sr-link" href="${escapeHtml(resultHref(h, h.matchedQuery))}" data-result-para="${escapeHtml(h.para)}"${h.seg ? ` data-result-seg="${escapeHtml(h.seg)}"` : ''} data-result-rendition="${h.rendition}">` +
-      `<span class="sr-meta"><span class="sr-badge sr-badge-${h.rendition}" lang="${lang}">${RENDITION_LABEL[h.rendition]}</span>` +
-      `<span class="sr-para">¶${paraNumber(h.para)}</span></span>` +
-      `<span class="sr-excerpt" lang="${lang}">${excerptHtml(pieces)}</span>` +
-      `</a></li>`;
+    html += renderGroup(g, id());
   }
   if (open !== null) html += `</ul></section>`;
   return html;
