@@ -1,13 +1,13 @@
 /**
- * Build-time pinyin data for the ruby toggle: for every segment of a part's two
- * Chinese renditions, the toned syllables of its Han characters, in order. The
- * browser (src/scripts/pinyin-ruby.ts) fetches one part's data only when the
- * reader turns pinyin on and puts each syllable over its character, so the
- * page's first-load HTML carries no ruby (page-weight budget, issue 12).
+ * The pinyin data of the ruby toggle, shared by the build (src/lib/pinyin.ts
+ * `partPinyin`, served by src/pages/pinyin/[part].json.ts) and the browser
+ * (src/scripts/pinyin-toggle.ts): for every segment of a part's two Chinese
+ * renditions, the toned syllables of its Han characters, in order. The page's
+ * first-load HTML carries no ruby (page-weight budget, issue 12): the browser
+ * fetches one part's data only when the reader turns pinyin on.
  *
- * Pure TypeScript, no DOM.
+ * Pure TypeScript, no DOM, no imports (the browser bundle stays small).
  */
-import { annotate } from './pinyin';
 
 /** The Chinese renditions that get pinyin. */
 export const PINYIN_RENDITIONS = ['literal', 'free'] as const;
@@ -19,40 +19,21 @@ export type PinyinRendition = (typeof PINYIN_RENDITIONS)[number];
  */
 export const NO_READING = '_';
 
-/** One part's data, as served at `/pinyin/<part>.json`. */
-export interface PartPinyin {
-  /** Rendition → segment id (`sNN-pNN-sK`) → space-separated syllables, one per Han character. */
-  literal: Record<string, string>;
-  free: Record<string, string>;
-}
+/** One part's data, as served at `/pinyin/<part>.json` (e.g. `/pinyin/s05.json`). */
+export type PartPinyin = Record<PinyinRendition, Record<string, string>>;
+
+/** A Han character (one code point), the unit that takes one syllable. */
+export const HAN_CHAR = /\p{Script=Han}/u;
 
 /**
- * The syllables of a text's Han characters (`\p{Script=Han}`), in order.
- * @param text a segment's text
- * @returns e.g. `"quán zhòng"` for `权重，` (punctuation, Latin and digits take none);
- *   `''` when the text has no Han character
+ * The syllables of one segment.
+ * @param data a part's data
+ * @param rendition `literal` or `free`
+ * @param segId `sNN-pNN-sK`
+ * @returns one syllable (or {@link NO_READING}) per Han character of the segment's text, in order;
+ *   `[]` when the data has no entry (a segment without Han characters)
  */
-export function hanSyllables(text: string): string {
-  return annotate(text)
-    .filter((s) => /\p{Script=Han}/u.test(s.text))
-    .map((s) => s.pinyin ?? NO_READING)
-    .join(' ');
-}
-
-/**
- * The ruby data of one part.
- * @param paragraphs the part's paragraphs as in its content file (segments with `id`, `literal`, `free`)
- * @returns readings of every segment that has a Han character, by rendition and segment id
- */
-export function partPinyin(paragraphs: ReadonlyArray<{ segments: ReadonlyArray<{ id: string; literal: string; free: string }> }>): PartPinyin {
-  const out: PartPinyin = { literal: {}, free: {} };
-  for (const p of paragraphs) {
-    for (const seg of p.segments) {
-      for (const r of PINYIN_RENDITIONS) {
-        const syllables = hanSyllables(seg[r]);
-        if (syllables) out[r][seg.id] = syllables;
-      }
-    }
-  }
-  return out;
+export function segmentSyllables(data: PartPinyin, rendition: PinyinRendition, segId: string): string[] {
+  const s = data[rendition]?.[segId];
+  return s ? s.split(' ') : [];
 }

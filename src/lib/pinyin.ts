@@ -8,6 +8,7 @@
  */
 import { clearCustomDict, customPinyin, pinyin } from 'pinyin-pro';
 import overridesFile from '../content/pinyin-overrides.json';
+import { HAN_CHAR, NO_READING, PINYIN_RENDITIONS, type PartPinyin } from './pinyin-ruby';
 
 /** One character of annotated text: Han characters carry toned pinyin, others `null`. */
 export interface Syllable {
@@ -25,7 +26,6 @@ export interface Syllable {
  */
 export const PINYIN_OVERRIDES: Readonly<Record<string, string>> = overridesFile.overrides;
 
-const HAN = /\p{Script=Han}/u;
 
 /**
  * The override's syllables in the form the library takes: one item per character,
@@ -35,12 +35,12 @@ const HAN = /\p{Script=Han}/u;
 function libraryForm(phrase: string, reading: string): string {
   const syllables = reading.trim().split(/\s+/);
   const chars = [...phrase];
-  const han = chars.filter((c) => HAN.test(c)).length;
+  const han = chars.filter((c) => HAN_CHAR.test(c)).length;
   if (syllables.length !== han) {
     throw new Error(`pinyin override "${phrase}" has ${syllables.length} syllables for ${han} Han characters`);
   }
   let k = 0;
-  return chars.map((c) => (HAN.test(c) ? syllables[k++] : c)).join(' ');
+  return chars.map((c) => (HAN_CHAR.test(c) ? syllables[k++] : c)).join(' ');
 }
 
 let dictionaryReady = false;
@@ -60,7 +60,7 @@ function annotateNow(text: string): Syllable[] {
   for (const item of items) {
     const chars = [...item.origin];
     const one = chars.length === 1 && item.isZh && item.pinyin ? item.pinyin : null;
-    for (const ch of chars) out.push({ text: ch, pinyin: one && HAN.test(ch) ? one : null });
+    for (const ch of chars) out.push({ text: ch, pinyin: one && HAN_CHAR.test(ch) ? one : null });
   }
   if (out.map((s) => s.text).join('') !== text) throw new Error('pinyin: the library did not give back the text it was given');
   return out;
@@ -115,4 +115,36 @@ export function pinyinKey(text: string): string {
   return annotate(text)
     .map((s) => (s.pinyin ? toneless(s.pinyin) : ''))
     .join('');
+}
+
+/**
+ * The syllables of a text's Han characters (`\p{Script=Han}`), in order: the
+ * unit of the ruby data (src/lib/pinyin-ruby.ts).
+ * @param text a segment's text
+ * @returns e.g. `"quán zhòng"` for `“权重”。` (punctuation, Latin and digits take none);
+ *   {@link NO_READING} for a Han character without a reading; `''` when the text has no Han character
+ */
+export function hanSyllables(text: string): string {
+  return annotate(text)
+    .filter((s) => HAN_CHAR.test(s.text))
+    .map((s) => s.pinyin ?? NO_READING)
+    .join(' ');
+}
+
+/**
+ * The ruby data of one part (served at `/pinyin/<part>.json`).
+ * @param paragraphs the part's paragraphs as in its content file (segments with `id`, `literal`, `free`)
+ * @returns the syllables of every segment that has a Han character, by rendition and segment id
+ */
+export function partPinyin(paragraphs: ReadonlyArray<{ segments: ReadonlyArray<{ id: string; literal: string; free: string }> }>): PartPinyin {
+  const out: PartPinyin = { literal: {}, free: {} };
+  for (const p of paragraphs) {
+    for (const seg of p.segments) {
+      for (const r of PINYIN_RENDITIONS) {
+        const syllables = hanSyllables(seg[r]);
+        if (syllables) out[r][seg.id] = syllables;
+      }
+    }
+  }
+  return out;
 }

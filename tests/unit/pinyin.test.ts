@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadParts } from './load-content';
-import { annotate, annotateWithoutOverrides, PINYIN_OVERRIDES, type Syllable } from '../../src/lib/pinyin';
-import { hanSyllables, partPinyin } from '../../src/lib/pinyin-ruby';
+import { annotate, annotateWithoutOverrides, PINYIN_OVERRIDES, type Syllable, hanSyllables, partPinyin } from '../../src/lib/pinyin';
+import { pinyinFromStorage } from '../../src/lib/view-state';
 
 const HAN = /\p{Script=Han}/u;
 const parts = loadParts();
@@ -142,5 +142,12 @@ describe('ruby data (partPinyin)', () => {
 
   it('reads 权重 as quán zhòng', () => {
     expect(hanSyllables('“权重”。')).toBe('quán zhòng');
+  });
+});
+
+describe('stored pinyin setting (src/lib/view-state.ts)', () => {
+  it('is on only for the value the switch stores, off for nothing, garbage or "0"', () => {
+    expect(pinyinFromStorage('1')).toBe(true);
+    for (const raw of [null, '', '0', 'true', '{"py":1}']) expect(pinyinFromStorage(raw)).toBe(false);
   });
 });
