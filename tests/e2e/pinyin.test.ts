@@ -207,7 +207,12 @@ describe('pinyin switch', () => {
     await page.waitForSelector('html[data-py] ruby.py', { state: 'attached' });
     expect(await readingOf(page, '[data-rendition="free"] [data-seg-id="s06-p04-s2"]', '重现')).toBe('chóng xiàn');
     expect(await readingOf(page, '[data-rendition="literal"] [data-seg-id="s06-p04-s2"]', '权重')).toBe('quán zhòng');
+    // Arriving from a search: the hits are marked, and the pinyin goes inside the marks.
+    await page.goto(`${origin}/training/?l=zh&hl=${encodeURIComponent('权重')}#s06-p04`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-py] mark.search-hit ruby.py', { state: 'attached' });
+    expect(await page.$$eval('mark.search-hit', (ms) => ms.map((m) => m.textContent))).toContain('权重');
     await toggle(page, false);
+    expect(await page.$$eval('mark.search-hit', (ms) => ms.map((m) => m.textContent))).toContain('权重');
     await page.reload({ waitUntil: 'networkidle' });
     expect(await page.isChecked('#view-py')).toBe(false);
     expect(await page.locator('ruby').count()).toBe(0);
