@@ -6,8 +6,9 @@
  * Pure TypeScript, no DOM: used at build time (ruby data, glossary, search
  * index) and by tests.
  */
-import { customPinyin, pinyin } from 'pinyin-pro';
+import { clearCustomDict, customPinyin, pinyin } from 'pinyin-pro';
 import overridesFile from '../content/pinyin-overrides.json';
+import { HAN_CHAR, NO_READING, PINYIN_RENDITIONS, type PartPinyin } from './pinyin-ruby';
 
 /** One character of annotated text: Han characters carry toned pinyin, others `null`. */
 export interface Syllable {
@@ -17,52 +18,76 @@ export interface Syllable {
   pinyin: string | null;
 }
 
-/** The override phrases: phrase → space-separated toned syllables. */
+/**
+ * The override phrases: phrase → space-separated toned syllables, one per Han
+ * character of the phrase. A phrase may include punctuation for context (`”了。`:
+ * 了 after a closing quote, where the library reads it alone as liǎo); only its
+ * Han characters take a syllable.
+ */
 export const PINYIN_OVERRIDES: Readonly<Record<string, string>> = overridesFile.overrides;
+
+
+/**
+ * The override's syllables in the form the library takes: one item per character,
+ * non-Han characters standing for themselves.
+ * @throws Error if the number of syllables is not the number of Han characters
+ */
+function libraryForm(phrase: string, reading: string): string {
+  const syllables = reading.trim().split(/\s+/);
+  const chars = [...phrase];
+  const han = chars.filter((c) => HAN_CHAR.test(c)).length;
+  if (syllables.length !== han) {
+    throw new Error(`pinyin override "${phrase}" has ${syllables.length} syllables for ${han} Han characters`);
+  }
+  let k = 0;
+  return chars.map((c) => (HAN_CHAR.test(c) ? syllables[k++] : c)).join(' ');
+}
 
 let dictionaryReady = false;
 function ensureOverrides(): void {
   if (dictionaryReady) return;
-  for (const [phrase, reading] of Object.entries(PINYIN_OVERRIDES)) {
-    const n = reading.trim().split(/\s+/).length;
-    if (n !== [...phrase].length) {
-      throw new Error(`pinyin override "${phrase}" has ${n} syllables for ${[...phrase].length} characters`);
-    }
-  }
-  customPinyin(PINYIN_OVERRIDES);
+  const dict: Record<string, string> = {};
+  for (const [phrase, reading] of Object.entries(PINYIN_OVERRIDES)) dict[phrase] = libraryForm(phrase, reading);
+  customPinyin(dict);
   dictionaryReady = true;
 }
 
-const HAN = /\p{Script=Han}/u;
+function annotateNow(text: string): Syllable[] {
+  // 'all' gives each item's original text, so the walk stays aligned however the
+  // library groups non-Han runs (an override with punctuation splits a run).
+  const items = pinyin(text, { type: 'all', toneType: 'symbol', nonZh: 'consecutive' });
+  const out: Syllable[] = [];
+  for (const item of items) {
+    const chars = [...item.origin];
+    const one = chars.length === 1 && item.isZh && item.pinyin ? item.pinyin : null;
+    for (const ch of chars) out.push({ text: ch, pinyin: one && HAN_CHAR.test(ch) ? one : null });
+  }
+  if (out.map((s) => s.text).join('') !== text) throw new Error('pinyin: the library did not give back the text it was given');
+  return out;
+}
 
 /**
  * Annotate a string character by character.
  * @param text any string (Chinese, mixed with Latin, digits, punctuation)
- * @returns one entry per code point, in order; joining `text` gives back the input
- * @throws Error if an override in the content file does not have one syllable per character
+ * @returns one entry per code point, in order; joining `text` gives back the input.
+ *   A Han character the library has no reading for (rare extension characters) gets `null`.
+ * @throws Error if an override in the content file does not have one syllable per Han character
  */
 export function annotate(text: string): Syllable[] {
   ensureOverrides();
-  const chars = [...text];
-  const readings = pinyin(text, { type: 'array', toneType: 'symbol', nonZh: 'consecutive' });
-  // With nonZh 'consecutive' a run of non-Han characters comes back as one item; walk both in step.
-  const out: Syllable[] = [];
-  let r = 0;
-  for (let i = 0; i < chars.length; ) {
-    const ch = chars[i];
-    if (HAN.test(ch)) {
-      out.push({ text: ch, pinyin: readings[r] ?? null });
-      r += 1;
-      i += 1;
-    } else {
-      let j = i;
-      while (j < chars.length && !HAN.test(chars[j])) j += 1;
-      for (let k = i; k < j; k += 1) out.push({ text: chars[k], pinyin: null });
-      r += 1;
-      i = j;
-    }
-  }
-  return out;
+  return annotateNow(text);
+}
+
+/**
+ * What the library alone says, without the content's overrides (for the
+ * override test and the audit script: an override must change this).
+ * @param text any string
+ * @returns as {@link annotate}
+ */
+export function annotateWithoutOverrides(text: string): Syllable[] {
+  clearCustomDict('pinyin');
+  dictionaryReady = false;
+  return annotateNow(text);
 }
 
 /**
@@ -90,4 +115,36 @@ export function pinyinKey(text: string): string {
   return annotate(text)
     .map((s) => (s.pinyin ? toneless(s.pinyin) : ''))
     .join('');
+}
+
+/**
+ * The syllables of a text's Han characters (`\p{Script=Han}`), in order: the
+ * unit of the ruby data (src/lib/pinyin-ruby.ts).
+ * @param text a segment's text
+ * @returns e.g. `"quán zhòng"` for `“权重”。` (punctuation, Latin and digits take none);
+ *   {@link NO_READING} for a Han character without a reading; `''` when the text has no Han character
+ */
+export function hanSyllables(text: string): string {
+  return annotate(text)
+    .filter((s) => HAN_CHAR.test(s.text))
+    .map((s) => s.pinyin ?? NO_READING)
+    .join(' ');
+}
+
+/**
+ * The ruby data of one part (served at `/pinyin/<part>.json`).
+ * @param paragraphs the part's paragraphs as in its content file (segments with `id`, `literal`, `free`)
+ * @returns the syllables of every segment that has a Han character, by rendition and segment id
+ */
+export function partPinyin(paragraphs: ReadonlyArray<{ segments: ReadonlyArray<{ id: string; literal: string; free: string }> }>): PartPinyin {
+  const out: PartPinyin = { literal: {}, free: {} };
+  for (const p of paragraphs) {
+    for (const seg of p.segments) {
+      for (const r of PINYIN_RENDITIONS) {
+        const syllables = hanSyllables(seg[r]);
+        if (syllables) out[r][seg.id] = syllables;
+      }
+    }
+  }
+  return out;
 }

@@ -125,3 +125,18 @@ export function visibleRenditions(view: ViewState): Array<'literal' | 'free' | '
 export function zhChoiceApplies(view: ViewState): boolean {
   return view.l === 'zh' || view.l === 'both';
 }
+
+/**
+ * localStorage key of the pinyin setting (拼音: ruby over the Chinese text):
+ * `'1'` when on. Off by default; kept apart from {@link VIEW_STORAGE_KEY}, not in the URL.
+ */
+export const PINYIN_STORAGE_KEY = 'reader-pinyin';
+
+/**
+ * Parse the stored pinyin setting.
+ * @param raw the stored string, or null when nothing is stored (or storage is blocked)
+ * @returns true only for the stored value `'1'`
+ */
+export function pinyinFromStorage(raw: string | null): boolean {
+  return raw === '1';
+}

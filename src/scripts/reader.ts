@@ -5,6 +5,8 @@
  *   on at the same place on screen, and records the view in the URL
  *   (`?r=…&l=…`, history.replaceState) and localStorage;
  * - theme button (system → light → dark);
+ * - the 拼音 / Pinyin switch: loads src/scripts/pinyin-toggle.ts (and the part's
+ *   pinyin data) only when pinyin is on, and keeps the reader's place as the ruby comes and goes;
  * - the literal/free choice is disabled (with a note saying why) where it
  *   changes nothing: English only and the compare view;
  * - paragraph and sentence anchors copy a link in the current view;
@@ -16,7 +18,7 @@
  */
 import { readItem, storeItem } from './storage';
 import '../components/search/HighlightOnArrival';
-import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
+import { PINYIN_STORAGE_KEY, pinyinFromStorage, resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 
@@ -79,6 +81,7 @@ function applyView(view: ViewState): void {
 
 function onControlChange(event: Event): void {
   const input = event.target as HTMLInputElement;
+  if (input.name === 'view-py') return setPinyin(input.checked);
   const view = { ...currentViewFromRoot() };
   if (input.name === 'view-r') view.r = input.value as ZhRendition;
   else if (input.name === 'view-l') view.l = input.value as LangMode;
@@ -263,6 +266,26 @@ window.addEventListener('pageshow', (e) => {
   if (stored.r !== now.r || stored.l !== now.l) applyView(stored);
   syncControls(stored);
 });
+let pinyinModule: Promise<typeof import('./pinyin-toggle')> | undefined;
+let pinyinOn = false;
+/** Pinyin on or off (the ruby code loads when first turned on), keeping the reader's place. */
+function setPinyin(on: boolean): void {
+  pinyinOn = on;
+  const box = document.getElementById('view-py') as HTMLInputElement | null;
+  if (box) box.checked = on;
+  storeItem(PINYIN_STORAGE_KEY, on ? '1' : '0');
+  if (!on && !pinyinModule) return; // never shown on this page: nothing to take away
+  pinyinModule ??= import('./pinyin-toggle');
+  void pinyinModule.then((m) => m.setPinyin(on, readingAnchor));
+}
+/** Show what is stored: now, on a bfcache restore, and when another tab changes it. */
+function followStoredPinyin(): void {
+  const on = pinyinFromStorage(readItem(PINYIN_STORAGE_KEY));
+  if (on !== pinyinOn) setPinyin(on);
+}
+followStoredPinyin();
+addEventListener('pageshow', followStoredPinyin);
+addEventListener('storage', followStoredPinyin);
 initTheme();
 initAnchors();
 prepareParagraphs();
