@@ -90,7 +90,7 @@ export function jumpFromForm(form: HTMLFormElement): void {
   const fail = (s: Bilingual) => {
     setBilingual(msg, s, { q, part, last: String(last) });
     input.setAttribute('aria-invalid', 'true');
-    input.focus();
+    input.focus({ preventScroll: true });
   };
   if (!ref.ok) return fail(ref.reason === 'empty' ? TEXT.empty : ref.reason === 'other-part' ? TEXT.otherPart : TEXT.malformed);
   const paraId = ref.id.replace(/-s\d+$/, '');

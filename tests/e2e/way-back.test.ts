@@ -74,6 +74,7 @@ describe('continue reading', () => {
     expect(landed).toBeLessThanOrEqual(40);
 
     // With a fragment in the URL the page goes where the link says: no offer.
+    await page.goto('about:blank');
     await page.goto(`${origin}/neural-nets/#s05-p03`, { waitUntil: 'load' });
     expect(await page.locator('[data-resume-slot]').isVisible()).toBe(false);
 
@@ -149,11 +150,16 @@ describe('jump to ¶', () => {
     expect(Math.abs(await belowHeader(page, 's05-p07'))).toBeLessThanOrEqual(40);
 
     await page.evaluate(() => scrollTo(0, 0));
-    await input.fill('s05-p18-s2');
+    // A sentence: the second segment of the first paragraph after ¶10 that has two.
+    const seg = await page.evaluate(() => [...document.querySelectorAll('.text div[data-para-id] > [data-rendition="literal"] > [data-seg-id$="-s2"]')].map((s) => s.getAttribute('data-seg-id')!).find((id) => id > 's05-p10')!);
+    await input.fill(seg);
     await input.press('Enter');
-    await page.waitForFunction(() => location.hash === '#s05-p18-s2');
+    await page.waitForFunction((seg) => location.hash === `#${seg}`, seg);
     // A sentence link centres the sentence and marks it (segments.ts).
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-seg-id="s05-p18-s2"]')].some((s) => s.getClientRects().length > 0 && Math.abs(s.getBoundingClientRect().top + s.getBoundingClientRect().height / 2 - innerHeight / 2) < innerHeight / 3));
+    await page.waitForFunction(
+      (seg) => [...document.querySelectorAll(`[data-seg-id="${seg}"]`)].some((s) => s.getClientRects().length > 0 && s.classList.contains('seg-target') && Math.abs(s.getBoundingClientRect().top + s.getBoundingClientRect().height / 2 - innerHeight / 2) < innerHeight / 3),
+      seg,
+    );
 
     // Bad values: a clear message, and the page stays where it is.
     for (const [value, expected] of [
@@ -162,9 +168,9 @@ describe('jump to ¶', () => {
       ['hello', /看不懂“hello”/],
       ['', /请输入段号/],
     ] as const) {
+      await input.fill(value); // (Playwright scrolls the field into view)
       const before = await page.evaluate(() => ({ y: scrollY, hash: location.hash }));
-      await input.fill(value);
-      await input.press('Enter');
+      await page.keyboard.press('Enter');
       await expect.poll(() => msg.innerText()).toMatch(expected);
       expect(await input.getAttribute('aria-invalid')).toBe('true');
       expect(await page.evaluate(() => ({ y: scrollY, hash: location.hash }))).toEqual(before);
