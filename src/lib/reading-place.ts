@@ -8,8 +8,21 @@
  * as JSON `{ "s05": { "id": "s05-p18", "path": "/neural-nets/", "t": 1764… } }`.
  */
 
+/**
+ * localStorage key of the "always show paragraph numbers" reading setting (`'1'` on; anything
+ * else, or nothing, off). Kept here rather than in view-state.ts so that the lazily loaded reading
+ * tools share no module with the first-load script (page weight).
+ */
+export const PARA_NUMBERS_STORAGE_KEY = 'reader-numbers';
+
 /** localStorage key of the stored places (JSON, see {@link parsePlaces}). */
 export const PLACES_STORAGE_KEY = 'reader-places';
+
+/**
+ * localStorage key of the paths (space-separated `location.pathname`s) that have a place worth
+ * offering: a short string the inline view script reads before first paint.
+ */
+export const RESUME_PATHS_STORAGE_KEY = 'reader-resume';
 
 /** Where a reader stopped in one part. */
 export interface ReadingPlace {

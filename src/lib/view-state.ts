@@ -125,14 +125,3 @@ export function visibleRenditions(view: ViewState): Array<'literal' | 'free' | '
 export function zhChoiceApplies(view: ViewState): boolean {
   return view.l === 'zh' || view.l === 'both';
 }
-
-/** localStorage key of the "always show paragraph numbers" setting (`'1'` on; anything else, or nothing, off). */
-export const PARA_NUMBERS_STORAGE_KEY = 'reader-para-numbers';
-
-/**
- * Whether paragraph numbers (the ¶ marks) show all the time, not only on hover or focus.
- * @param raw the stored value, or null
- */
-export function parseParaNumbers(raw: string | null): boolean {
-  return raw === '1';
-}

@@ -11,7 +11,6 @@
 import { formatCitation, formatRenditions } from '../lib/citation';
 import { t, type Bilingual } from '../lib/i18n';
 import { paragraphNumber, placeLabel } from '../lib/reading-place';
-import { searchWithView, visibleRenditions, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 
 const TEXT = {
   menu: { zh: '段落菜单', en: 'Paragraph menu' },
@@ -66,14 +65,9 @@ function placeUnder(el: HTMLElement, near: Element): void {
   el.style.top = `${Math.round(r.bottom + scrollY + 4)}px`;
 }
 
-function currentView(): ViewState {
-  const root = document.documentElement;
-  return { r: (root.dataset.r as ZhRendition) ?? 'literal', l: (root.dataset.l as LangMode) ?? 'both' };
-}
-
-/** Absolute link to `hash` (`#s05-p18`) in the reader's current view. */
-function linkTo(hash: string): string {
-  return `${location.origin}${location.pathname}${searchWithView(location.search, currentView())}${hash}`;
+/** The renditions of a paragraph the reader sees, in page order. */
+function shownRenditions(para: Element): Array<'literal' | 'free' | 'en'> {
+  return [...para.querySelectorAll<HTMLElement>(':scope > [data-rendition]')].filter((r) => r.getClientRects().length > 0).map((r) => r.dataset.rendition as 'literal' | 'free' | 'en');
 }
 
 /** Text of one rendition of a paragraph, without ruby annotations or hidden labels. */
@@ -225,8 +219,9 @@ function onMenuKey(e: KeyboardEvent): void {
  * Open (or, if it is open there, close) the menu of the paragraph whose ¶ anchor is `anchor`.
  * @param anchor the paragraph's `a.para-anchor`
  * @param focus which item takes focus: `first` or `last`
+ * @param linkTo the absolute link to a fragment (`#s05-p18`) in the reader's current view
  */
-export function openMenu(anchor: HTMLAnchorElement, focus: 'first' | 'last'): void {
+export function openMenu(anchor: HTMLAnchorElement, focus: 'first' | 'last', linkTo: (hash: string) => string): void {
   if (owner === anchor) {
     closeMenu(true);
     return;
@@ -248,7 +243,7 @@ export function openMenu(anchor: HTMLAnchorElement, focus: 'first' | 'last'): vo
       TEXT.copyCitation,
       () =>
         copyWithFeedback(
-          formatCitation({ site: t('siteTitle'), partTitle: partTitle(), paragraph: number, renditions: visibleRenditions(currentView()), url: linkTo(`#${id}`) }),
+          formatCitation({ site: t('siteTitle'), partTitle: partTitle(), paragraph: number, renditions: shownRenditions(para), url: linkTo(`#${id}`) }),
           anchor,
           TEXT.citationCopied,
         ),

@@ -4,16 +4,11 @@
  * - on change, applies the view instantly, keeps the paragraph the reader was
  *   on at the same place on screen, and records the view in the URL
  *   (`?r=…&l=…`, history.replaceState) and localStorage;
- * - theme button (system → the other scheme → the system's scheme → system), and
- *   the "always show paragraph numbers" toggle;
+ * - theme button (system → the other scheme → the system's scheme → system);
  * - the literal/free choice is disabled (with a note saying why) where it
  *   changes nothing: English only and the compare view;
- * - paragraph anchors open the paragraph menu (copy link, citation, three
- *   renditions) and sentence anchors copy a link, without moving the page
- *   (paragraph-menu.ts, loaded on first use);
- * - a copied selection leaves out anchors and controls (clean quotes);
- * - the reader's place in a part is remembered; continue reading and jump to ¶
- *   (way-back.ts, loaded when there is a place to offer or on first use);
+ * - loads the reading tools (reading-tools.ts) on the first interaction:
+ *   paragraph menu, clean copies, the reader's place, continue reading, jump to ¶;
  * - segments: counterpart highlight, keyboard route, sentence links (segments.ts);
  * - a deep link (`#s05-p16` or a sentence, `#s05-p16-s2`) lands on its target
  *   even when figures above it resize after load.
@@ -23,9 +18,7 @@ import '../components/search/HighlightOnArrival';
 import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
-import { PARA_NUMBERS_STORAGE_KEY, parseParaNumbers } from '../lib/view-state';
-import { PLACES_STORAGE_KEY, parsePlaces, withPlace } from '../lib/reading-place';
-import type * as ParagraphMenu from './paragraph-menu';
+import type * as ReadingTools from './reading-tools';
 
 const root = document.documentElement;
 
@@ -102,9 +95,9 @@ function currentViewFromRoot(): ViewState {
  * to the scheme the system is not showing, then to the system's own, then back to `auto`.
  */
 function nextTheme(current: Theme): Theme {
-  const systemDark = matchMedia('(prefers-color-scheme: dark)').matches;
-  const order: Theme[] = systemDark ? ['auto', 'light', 'dark'] : ['auto', 'dark', 'light'];
-  return order[(order.indexOf(current) + 1) % order.length]!;
+  const order: Theme[] = ['auto', 'dark', 'light'];
+  if (matchMedia('(prefers-color-scheme: dark)').matches) order.reverse(); // light, dark, auto
+  return order[(order.indexOf(current) + 1) % 3]!;
 }
 const THEME_LABEL: Record<Theme, string> = {
   auto: '主题：跟随系统 / Theme: system',
@@ -120,10 +113,11 @@ function initTheme(): void {
     button.setAttribute('aria-label', THEME_LABEL[theme]);
     button.title = THEME_LABEL[theme];
   };
-  show(parseTheme(readItem(THEME_STORAGE_KEY)));
+  const showStored = () => show(parseTheme(readItem(THEME_STORAGE_KEY)));
+  showStored();
   // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
-  addEventListener('pageshow', () => show(parseTheme(readItem(THEME_STORAGE_KEY))));
-  addEventListener('storage', () => show(parseTheme(readItem(THEME_STORAGE_KEY))));
+  addEventListener('pageshow', showStored);
+  addEventListener('storage', showStored);
   button.addEventListener('click', () => {
     const next = nextTheme(parseTheme(button.dataset.state ?? null));
     if (next === 'auto') delete root.dataset.theme;
@@ -133,140 +127,34 @@ function initTheme(): void {
   });
 }
 
-/** The "always show paragraph numbers" toggle: <html data-para-numbers> (CSS shows every ¶ mark), stored. */
-function initParaNumbers(): void {
-  const button = document.querySelector<HTMLButtonElement>('[data-para-numbers-toggle]');
-  if (!button) return;
-  const show = () => button.setAttribute('aria-pressed', String('paraNumbers' in root.dataset));
-  show();
-  button.addEventListener('click', () => {
-    const on = !('paraNumbers' in root.dataset);
-    if (on) root.dataset.paraNumbers = '';
-    else delete root.dataset.paraNumbers;
-    storeItem(PARA_NUMBERS_STORAGE_KEY, on ? '1' : '0');
-    show();
-  });
-  addEventListener('pageshow', (e: PageTransitionEvent) => {
-    if (!e.persisted) return;
-    if (parseParaNumbers(readItem(PARA_NUMBERS_STORAGE_KEY))) root.dataset.paraNumbers = '';
-    else delete root.dataset.paraNumbers;
-    show();
-  });
-}
-
-let menuModule: Promise<typeof ParagraphMenu> | undefined;
-/** The paragraph menu and copy feedback (paragraph-menu.ts), loaded on first use. */
-const paragraphMenu = () => (menuModule ??= import('./paragraph-menu'));
+let toolsModule: Promise<typeof ReadingTools> | undefined;
+/**
+ * The reading tools (reading-tools.ts), loaded once. They borrow this chunk's
+ * storage and link helpers, so their own chunk loads with no shared dependencies.
+ */
+const tools = () =>
+  (toolsModule ??= import('./reading-tools').then((m) => {
+    m.init({ read: readItem, store: storeItem, link: (hash) => `${location.origin}${location.pathname}${searchWithView(location.search, currentViewFromRoot())}${hash}` });
+    return m;
+  }));
 
 /**
- * ¶ anchors are menu buttons (the menu button pattern: Enter, Space or ↓ open
- * the menu on its first item, ↑ on its last); sentence anchors copy their link.
- * Neither moves the page nor adds a history entry. A modified click (new tab)
- * and the no-JavaScript page keep them plain links.
+ * Load the reading tools (paragraph menu, clean copies, the reader's place,
+ * continue reading, jump to ¶, the paragraph-numbers toggle) on the reader's
+ * first interaction (queueSegmentEvent), or at once when there is a place
+ * to offer or the paragraph-numbers setting is on. Until they are loaded a
+ * plain click on a ¶ or sentence anchor (no navigation, no history entry) or
+ * on the toggle is held here and handed over; modified clicks (new tab) stay plain links.
  */
-function initAnchors(): void {
-  for (const a of document.querySelectorAll('a.para-anchor')) {
-    a.setAttribute('role', 'button');
-    a.setAttribute('aria-haspopup', 'menu');
-    a.setAttribute('aria-expanded', 'false');
-  }
-  document.addEventListener('click', (event) => {
-    const a = (event.target as Element).closest?.('a.para-anchor, a.seg-anchor');
-    if (!(a instanceof HTMLAnchorElement) || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    const url = `${location.origin}${location.pathname}${searchWithView(location.search, currentViewFromRoot())}${a.hash}`;
-    void paragraphMenu().then((m) => {
-      if (a.classList.contains('para-anchor')) m.openMenu(a, 'first');
-      else void m.copyWithFeedback(url, a);
-    });
+function initReadingTools(): void {
+  document.addEventListener('click', (e) => {
+    // (A middle click is an auxclick, not a click; Ctrl/⌘/Shift open the link elsewhere.)
+    const el = (e.target as Element).closest('.para-anchor,.seg-anchor,[data-numbers-toggle]');
+    if (!el || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    void tools().then((m) => m.clicked(el as HTMLElement));
   });
-  document.addEventListener('keydown', (event) => {
-    const a = (event.target as Element).closest?.('a.para-anchor');
-    if (!(a instanceof HTMLAnchorElement) || !['ArrowDown', 'ArrowUp', ' '].includes(event.key)) return;
-    event.preventDefault();
-    void paragraphMenu().then((m) => m.openMenu(a, event.key === 'ArrowUp' ? 'last' : 'first'));
-  });
-}
-
-/** Anchors, controls and ruby annotations: never part of copied text. */
-const NOT_TEXT = '.para-anchor, .seg-anchor, .para-listen, .note-label, .copied-msg, .visually-hidden, button, input, select, textarea, label, rt, rp, [data-no-copy]';
-
-/**
- * A copied selection is the text alone: when it takes in anchors or controls
- * (the ¶ marks and their hidden labels, read-aloud buttons, figure controls,
- * note labels), the plain text is rebuilt without them, laid out as shown
- * (renditions the view hides are left out, paragraphs stay on their own lines).
- */
-function initCleanCopy(): void {
-  document.addEventListener('copy', (event) => {
-    const sel = getSelection();
-    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !event.clipboardData) return;
-    const fragment = sel.getRangeAt(0).cloneContents();
-    if (!fragment.querySelector(NOT_TEXT)) return; // nothing to leave out: the browser's own copy is right
-    for (const el of fragment.querySelectorAll(NOT_TEXT)) el.remove();
-    for (const el of fragment.querySelectorAll('[id]')) el.removeAttribute('id');
-    // innerText needs layout: measure in an off-screen box where the page's rules (which renditions show) apply.
-    const box = document.createElement('div');
-    box.style.cssText = 'position:fixed;left:-200vw;top:0;width:40rem;contain:strict;height:1px;overflow:hidden';
-    box.append(fragment);
-    document.body.append(box);
-    const text = box.innerText.replace(/\n{3,}/g, '\n\n').trim();
-    box.remove();
-    event.clipboardData.setData('text/plain', text);
-    event.preventDefault();
-  });
-}
-
-/** The paragraph at the top of the reading area: the last one whose top is above the reading line. */
-function placeNow(): string | null {
-  const line = Math.max(0, document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0) + 24;
-  let place: string | null = null;
-  for (const p of document.querySelectorAll<HTMLElement>('.text div[data-para-id]')) {
-    const r = p.getBoundingClientRect();
-    if (r.height === 0) continue;
-    if (r.top > line) return place ?? p.id;
-    place = p.id;
-  }
-  return place;
-}
-
-/**
- * Remember the reader's place in this part (reading-place.ts) once they have
- * moved the page themselves: when scrolling stops (after PLACE_IDLE_MS) and
- * when the page is hidden or left. Arriving by a link records nothing.
- */
-function initPlaceKeeping(): void {
-  if (!document.querySelector('.text div[data-para-id]')) return;
-  let acted = false;
-  let timer = 0;
-  const record = () => {
-    clearTimeout(timer);
-    const id = acted ? placeNow() : null;
-    if (!id) return;
-    const places = parsePlaces(readItem(PLACES_STORAGE_KEY));
-    if (places[id.slice(0, 3)]?.id === id) return;
-    storeItem(PLACES_STORAGE_KEY, JSON.stringify(withPlace(places, { id, path: location.pathname, t: Date.now() })));
-  };
-  for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) addEventListener(type, () => (acted = true), { passive: true });
-  addEventListener('scroll', () => {
-    clearTimeout(timer);
-    timer = window.setTimeout(record, PLACE_IDLE_MS);
-  }, { passive: true });
-  addEventListener('pagehide', record);
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && record());
-}
-
-/** How long scrolling must pause before the place is recorded, in ms. */
-const PLACE_IDLE_MS = 500;
-
-/** Continue reading (when the inline script found a place to offer) and jump to ¶ (on submit): way-back.ts. */
-function initWayBack(): void {
-  if (root.dataset.resume) void import('./way-back').then((m) => m.showResume());
-  const form = document.querySelector<HTMLFormElement>('form[data-jump]');
-  form?.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void import('./way-back').then((m) => m.jumpFromForm(form));
-  });
+  if (root.dataset.paraNumbers || root.dataset.resume) void tools();
 }
 
 /**
@@ -308,6 +196,7 @@ function segmentsNow(): Promise<typeof Segments> {
 function queueSegmentEvent(e: Event): void {
   queuedEvents.push(e);
   void segmentsNow();
+  void tools(); // the reader's first interaction
 }
 
 function settleFragment(): void {
@@ -386,11 +275,7 @@ window.addEventListener('pageshow', (e) => {
   syncControls(stored);
 });
 initTheme();
-initParaNumbers();
-initAnchors();
-initCleanCopy();
-initPlaceKeeping();
-initWayBack();
+initReadingTools();
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
 // A search arrival (`?hl=…`) is marked by HighlightOnArrival (imported above, so its marks exist

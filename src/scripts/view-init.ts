@@ -5,19 +5,20 @@
  */
 import { resolveView, VIEW_STORAGE_KEY } from '../lib/view-state';
 import { THEME_STORAGE_KEY, parseTheme } from '../lib/theme';
-import { PARA_NUMBERS_STORAGE_KEY, parseParaNumbers } from '../lib/view-state';
-import { PLACES_STORAGE_KEY, paragraphNumber } from '../lib/reading-place';
+import { PARA_NUMBERS_STORAGE_KEY, RESUME_PATHS_STORAGE_KEY } from '../lib/reading-place';
 
 const root = document.documentElement;
 let storedView: string | null = null;
 let storedTheme: string | null = null;
-let storedParaNumbers: string | null = null;
-let storedPlaces: string | null = null;
 try {
   storedView = localStorage.getItem(VIEW_STORAGE_KEY);
   storedTheme = localStorage.getItem(THEME_STORAGE_KEY);
-  storedParaNumbers = localStorage.getItem(PARA_NUMBERS_STORAGE_KEY);
-  storedPlaces = localStorage.getItem(PLACES_STORAGE_KEY);
+  if (localStorage.getItem(PARA_NUMBERS_STORAGE_KEY) === '1') root.dataset.paraNumbers = '1';
+  // Continue reading: reserve the offer's row before first paint (no layout shift when
+  // src/scripts/way-back.ts fills it in): `here` on the page of a stored place past the part's
+  // start (unless the URL names a paragraph), `any` on other pages.
+  const resumePaths = localStorage.getItem(RESUME_PATHS_STORAGE_KEY);
+  if (resumePaths) root.dataset.resume = !location.hash && resumePaths.split(' ').includes(location.pathname) ? 'here' : 'any';
 } catch {
   /* storage blocked: defaults apply */
 }
@@ -27,19 +28,6 @@ root.dataset.l = view.l;
 root.lang = view.l === 'en' ? 'en' : 'zh-CN';
 const theme = parseTheme(storedTheme);
 if (theme !== 'auto') root.dataset.theme = theme;
-if (parseParaNumbers(storedParaNumbers)) root.dataset.paraNumbers = '';
-// Continue reading: reserve the offer's row before first paint (no layout shift when
-// src/scripts/way-back.ts fills it in): `here` on the part page of a stored place (unless the
-// URL names a paragraph), `any` elsewhere when some place past a part's start is stored.
-try {
-  const places = JSON.parse(storedPlaces ?? '{}') as Record<string, { id?: unknown; path?: unknown }>;
-  for (const p of Object.values(places)) {
-    if (typeof p?.id !== 'string' || !(paragraphNumber(p.id) > 1)) continue;
-    root.dataset.resume = root.dataset.resume === 'here' || (p.path === location.pathname && !location.hash) ? 'here' : 'any';
-  }
-} catch {
-  /* nothing stored, or malformed: nothing offered */
-}
 root.dataset.js = '';
 
 /**

@@ -9,9 +9,8 @@
  * - jump to ¶: reads a paragraph number or id from the form, goes there, or
  *   says clearly why not.
  */
-import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, PLACES_STORAGE_KEY, resumablePlaces } from '../lib/reading-place';
+import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, resumablePlaces } from '../lib/reading-place';
 import type { Bilingual } from '../lib/i18n';
-import { readItem } from './storage';
 
 const TEXT = {
   resume: { zh: '继续阅读', en: 'Continue reading' },
@@ -40,11 +39,12 @@ function setBilingual(el: Element, s: Bilingual, vars: Record<string, string> = 
  * with this page's stored place, on the home page (`"home"`, which carries the
  * parts' titles in `data-parts`) with the most recent place. Leaves the row
  * empty when there is nothing to offer.
+ * @param stored the stored places (localStorage value of PLACES_STORAGE_KEY), or null
  */
-export function showResume(): void {
+export function showResume(stored: string | null): void {
   const slot = document.querySelector<HTMLElement>('[data-resume-slot]');
   if (!slot) return;
-  const places = parsePlaces(readItem(PLACES_STORAGE_KEY));
+  const places = parsePlaces(stored);
   const here = slot.dataset.resumeSlot === 'part';
   const place = here ? Object.values(places).find((p) => p.path === location.pathname && isResumable(p)) : resumablePlaces(places)[0];
   if (!place) return;

@@ -179,7 +179,7 @@ describe('paragraph numbers option', () => {
     await page.mouse.move(5, 790);
     const opacities = () => page.$$eval('.para-anchor', (els) => [...new Set(els.map((e) => getComputedStyle(e).opacity))]);
     await expect.poll(opacities).toEqual(['0']);
-    const toggle = page.locator('[data-para-numbers-toggle]');
+    const toggle = page.locator('[data-numbers-toggle]');
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
     await toggle.click();
     await page.mouse.move(5, 790);
@@ -191,8 +191,8 @@ describe('paragraph numbers option', () => {
     await page.waitForLoadState('load');
     await page.mouse.move(5, 790);
     await expect.poll(opacities).toEqual(['1']);
-    expect(await page.locator('[data-para-numbers-toggle]').getAttribute('aria-pressed')).toBe('true');
-    await page.locator('[data-para-numbers-toggle]').click();
+    expect(await page.locator('[data-numbers-toggle]').getAttribute('aria-pressed')).toBe('true');
+    await page.locator('[data-numbers-toggle]').click();
     await page.reload({ waitUntil: 'load' });
     await page.mouse.move(5, 790);
     await expect.poll(opacities).toEqual(['0']);

@@ -51,6 +51,7 @@ describe('continue reading', () => {
     expect(await page.locator('[data-resume-slot]').isVisible()).toBe(false);
     // The reader scrolls (wheel), then reads with ¶18 at the top of the reading area.
     await page.mouse.move(640, 400);
+    await page.waitForTimeout(300); // (the reading tools load on this first interaction)
     await page.mouse.wheel(0, 1500);
     await page.evaluate(() => document.getElementById('s05-p18')!.scrollIntoView({ block: 'start', behavior: 'instant' }));
     await page.waitForFunction(() => JSON.parse(localStorage.getItem('reader-places') ?? '{}').s05?.id === 's05-p18', undefined, { timeout: 5000 });
@@ -95,7 +96,10 @@ describe('continue reading', () => {
 
   it('does not offer a part’s first paragraph, and arriving by a link records nothing', async () => {
     await page.goto(`${origin}/training/`, { waitUntil: 'load' });
-    await page.evaluate(() => localStorage.setItem('reader-places', JSON.stringify({ s06: { id: 's06-p01', path: '/training/', t: Date.now() } })));
+    await page.evaluate(() => {
+      localStorage.setItem('reader-places', JSON.stringify({ s06: { id: 's06-p01', path: '/training/', t: Date.now() } }));
+      localStorage.removeItem('reader-resume');
+    });
     await page.goto(`${origin}/training/#s06-p04`, { waitUntil: 'load' });
     await page.waitForTimeout(900);
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem('reader-places')!).s06.id)).toBe('s06-p01');
