@@ -102,12 +102,14 @@ describe('paragraph menu', () => {
     await page.evaluate(() => document.getElementById('s05-p10')!.scrollIntoView({ block: 'center', behavior: 'instant' }));
     await page.waitForTimeout(300);
     const anchor = page.locator('#s05-p10 > a.para-anchor');
-    expect(await anchor.getAttribute('aria-haspopup')).toBe('menu');
+    // Focus (the first interaction) loads the reading tools, which make the ¶ a menu button.
+    await anchor.focus();
+    await expect.poll(() => anchor.getAttribute('aria-haspopup')).toBe('menu');
+    expect(await anchor.getAttribute('role')).toBe('button');
     const state = () => page.evaluate(() => ({ y: Math.round(scrollY), history: history.length, url: location.href }));
     const before = await state();
 
-    // Keyboard: focus the ¶, Enter opens the menu on its first item, ↓ moves, Enter copies the citation.
-    await anchor.focus();
+    // Keyboard: Enter on the ¶ opens the menu on its first item, ↓ moves, Enter copies the citation.
     await page.keyboard.press('Enter');
     await page.waitForSelector('[role="menu"]');
     expect(await anchor.getAttribute('aria-expanded')).toBe('true');
