@@ -67,6 +67,13 @@ const STRINGS = {
   renditionNames: { zh: '直译 · 意译 · English', en: 'Literal · Free · English' },
   notFound: { zh: '找不到这个页面', en: 'Page not found' },
   backHome: { zh: '回到目录', en: 'Back to contents' },
+  // Find the way back and quote cleanly (issue 15)
+  paragraphMenu: { zh: '本段链接与引用', en: 'Link and citation for this paragraph' },
+  continueReading: { zh: '继续阅读', en: 'Continue reading' },
+  jumpToParagraph: { zh: '跳到段落', en: 'Go to ¶' },
+  jumpGo: { zh: '跳转', en: 'Go' },
+  jumpHint: { zh: '段号如 18，或编号如 s05-p18', en: 'a number like 18, or an id like s05-p18' },
+  paraNumbers: { zh: '始终显示段落编号', en: 'Always show paragraph numbers' },
 } satisfies Record<string, Bilingual>;
 
 export type UiKey = keyof typeof STRINGS;

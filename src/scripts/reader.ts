@@ -4,12 +4,13 @@
  * - on change, applies the view instantly, keeps the paragraph the reader was
  *   on at the same place on screen, and records the view in the URL
  *   (`?r=…&l=…`, history.replaceState) and localStorage;
- * - theme button (system → light → dark);
+ * - theme button (system → the other scheme → the system's scheme → system);
  * - the 拼音 / Pinyin switch: loads src/scripts/pinyin-toggle.ts (and the part's
  *   pinyin data) only when pinyin is on, and keeps the reader's place as the ruby comes and goes;
  * - the literal/free choice is disabled (with a note saying why) where it
  *   changes nothing: English only and the compare view;
- * - paragraph and sentence anchors copy a link in the current view;
+ * - loads the reading tools (reading-tools.ts) on the first interaction:
+ *   paragraph menu, clean copies, the reader's place, continue reading, jump to ¶;
  * - segments: counterpart highlight, keyboard route, sentence links (segments.ts);
  * - glossary terms: tooltip and keyboard route over every use (terms.ts, loaded
  *   on the first event on a term);
@@ -21,6 +22,7 @@ import '../components/search/HighlightOnArrival';
 import { PINYIN_STORAGE_KEY, pinyinFromStorage, resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
+import type * as ReadingTools from './reading-tools';
 
 const root = document.documentElement;
 
@@ -93,7 +95,15 @@ function currentViewFromRoot(): ViewState {
   return { r: (root.dataset.r as ZhRendition) ?? 'literal', l: (root.dataset.l as LangMode) ?? 'both' };
 }
 
-const THEME_ORDER: Theme[] = ['auto', 'light', 'dark'];
+/**
+ * The theme after `current`. From `auto` the first tap always changes what the reader sees: it goes
+ * to the scheme the system is not showing, then to the system's own, then back to `auto`.
+ */
+function nextTheme(current: Theme): Theme {
+  const order: Theme[] = ['auto', 'dark', 'light'];
+  if (matchMedia('(prefers-color-scheme: dark)').matches) order.reverse(); // light, dark, auto
+  return order[(order.indexOf(current) + 1) % 3]!;
+}
 const THEME_LABEL: Record<Theme, string> = {
   auto: '主题：跟随系统 / Theme: system',
   light: '主题：浅色 / Theme: light',
@@ -108,12 +118,13 @@ function initTheme(): void {
     button.setAttribute('aria-label', THEME_LABEL[theme]);
     button.title = THEME_LABEL[theme];
   };
-  show(parseTheme(readItem(THEME_STORAGE_KEY)));
+  const showStored = () => show(parseTheme(readItem(THEME_STORAGE_KEY)));
+  showStored();
   // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
-  addEventListener('pageshow', () => show(parseTheme(readItem(THEME_STORAGE_KEY))));
-  addEventListener('storage', () => show(parseTheme(readItem(THEME_STORAGE_KEY))));
+  addEventListener('pageshow', showStored);
+  addEventListener('storage', showStored);
   button.addEventListener('click', () => {
-    const next = THEME_ORDER[(THEME_ORDER.indexOf(parseTheme(button.dataset.state ?? null)) + 1) % THEME_ORDER.length]!;
+    const next = nextTheme(parseTheme(button.dataset.state ?? null));
     if (next === 'auto') delete root.dataset.theme;
     else root.dataset.theme = next;
     storeItem(THEME_STORAGE_KEY, next);
@@ -121,21 +132,34 @@ function initTheme(): void {
   });
 }
 
-function initAnchors(): void {
-  document.addEventListener('click', (event) => {
-    const a = (event.target as Element).closest?.('a.para-anchor, a.seg-anchor');
-    if (!(a instanceof HTMLAnchorElement) || !navigator.clipboard) return;
-    const url = `${location.origin}${location.pathname}${searchWithView(location.search, currentViewFromRoot())}${a.hash}`;
-    navigator.clipboard.writeText(url).then(
-      () => {
-        a.classList.add('copied');
-        setTimeout(() => a.classList.remove('copied'), 1600);
-      },
-      () => {
-        /* clipboard refused: the link itself still works */
-      },
-    );
+let toolsModule: Promise<typeof ReadingTools> | undefined;
+/**
+ * The reading tools (reading-tools.ts), loaded once. They borrow this chunk's
+ * storage and link helpers, so their own chunk loads with no shared dependencies.
+ */
+const tools = () =>
+  (toolsModule ??= import('./reading-tools').then((m) => {
+    m.init({ read: readItem, store: storeItem, link: (hash) => `${location.origin}${location.pathname}${searchWithView(location.search, currentViewFromRoot())}${hash}` });
+    return m;
+  }));
+
+/**
+ * Load the reading tools (paragraph menu, clean copies, the reader's place,
+ * continue reading, jump to ¶, the paragraph-numbers toggle) on the reader's
+ * first interaction (queueSegmentEvent), or at once when there is a place
+ * to offer or the paragraph-numbers setting is on. Until they are loaded a
+ * plain click on a ¶ or sentence anchor (no navigation, no history entry) or
+ * on the toggle is held here and handed over; modified clicks (new tab) stay plain links.
+ */
+function initReadingTools(): void {
+  document.addEventListener('click', (e) => {
+    // (A middle click is an auxclick, not a click; Ctrl/⌘/Shift open the link elsewhere.)
+    const el = (e.target as Element).closest('.para-anchor,.seg-anchor,[data-numbers-toggle]');
+    if (!el || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    void tools().then((m) => m.clicked(el as HTMLElement));
   });
+  if (root.dataset.paraNumbers || root.dataset.resume) void tools();
 }
 
 /**
@@ -177,6 +201,7 @@ function segmentsNow(): Promise<typeof Segments> {
 function queueSegmentEvent(e: Event): void {
   queuedEvents.push(e);
   void segmentsNow();
+  void tools(); // the reader's first interaction
 }
 
 const TERM_EVENTS = ['pointerover', 'focusin', 'click', 'keydown'];
@@ -287,7 +312,7 @@ followStoredPinyin();
 addEventListener('pageshow', followStoredPinyin);
 addEventListener('storage', followStoredPinyin);
 initTheme();
-initAnchors();
+initReadingTools();
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
 for (const t of TERM_EVENTS) document.addEventListener(t, queueTermEvent);

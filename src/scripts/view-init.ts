@@ -5,6 +5,7 @@
  */
 import { resolveView, VIEW_STORAGE_KEY } from '../lib/view-state';
 import { THEME_STORAGE_KEY, parseTheme } from '../lib/theme';
+import { PARA_NUMBERS_STORAGE_KEY, RESUME_PATHS_STORAGE_KEY } from '../lib/reading-place';
 
 const root = document.documentElement;
 let storedView: string | null = null;
@@ -12,6 +13,12 @@ let storedTheme: string | null = null;
 try {
   storedView = localStorage.getItem(VIEW_STORAGE_KEY);
   storedTheme = localStorage.getItem(THEME_STORAGE_KEY);
+  if (localStorage.getItem(PARA_NUMBERS_STORAGE_KEY) === '1') root.dataset.paraNumbers = '1';
+  // Continue reading: reserve the offer's row before first paint (no layout shift when
+  // src/scripts/way-back.ts fills it in): `here` on the page of a stored place past the part's
+  // start (unless the URL names a paragraph), `any` on other pages.
+  const resumePaths = localStorage.getItem(RESUME_PATHS_STORAGE_KEY);
+  if (resumePaths) root.dataset.resume = !location.hash && resumePaths.split(' ').includes(location.pathname) ? 'here' : 'any';
 } catch {
   /* storage blocked: defaults apply */
 }

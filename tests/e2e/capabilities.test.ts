@@ -137,7 +137,7 @@ describe('capabilities removed in the browser', () => {
     await close();
   }, 90_000);
 
-  it('no Clipboard API, camera or speech synthesis: a paragraph link still leads to its paragraph', async () => {
+  it('no Clipboard API, camera or speech synthesis: the paragraph menu gives its link to copy by hand', async () => {
     const { page, problems, close } = await pageWithout(
       `for (const k of ['clipboard', 'mediaDevices']) Object.defineProperty(Navigator.prototype, k, { get() { return undefined; }, configurable: true });
        delete globalThis.speechSynthesis; delete globalThis.SpeechSynthesisUtterance;`,
@@ -145,9 +145,15 @@ describe('capabilities removed in the browser', () => {
     await page.goto(`${origin}/flac-jpeg/`, { waitUntil: 'load' });
     const anchor = page.locator('.para-anchor').nth(2);
     const id = await anchor.evaluate((a) => a.closest('[data-para-id]')!.id);
+    // Still a real link (new tab, no JavaScript); a plain click opens the menu and does not move the page (issue 15).
+    expect(await anchor.getAttribute('href')).toBe(`#${id}`);
     await anchor.hover();
     await anchor.click();
-    await page.waitForFunction((want) => location.hash === `#${want}`, id);
+    await page.locator('[role="menuitem"]').first().click();
+    const panel = page.locator('.copy-by-hand');
+    await panel.waitFor();
+    expect(await panel.locator('textarea').inputValue()).toMatch(new RegExp(`/flac-jpeg/\\?r=literal&l=both#${id}$`));
+    expect(await page.evaluate(() => location.hash)).toBe('');
     expect(problems.pageErrors).toEqual([]);
     await close();
   }, 60_000);

@@ -1,0 +1,186 @@
+/**
+ * Find the way back (issue 15):
+ * - the paragraph at the top of the reading area is remembered per part; after
+ *   a reload the part page and the home page offer "继续阅读 · 05 ¶18", and
+ *   following it lands with that paragraph at the top of the reading area
+ *   (not offered when the URL names a paragraph, nor for a part's first paragraph);
+ * - a slim progress bar at the top grows with the scroll position, is hidden
+ *   from assistive technology and takes no room in the layout;
+ * - "jump to ¶" takes a number or an id (paragraph or sentence) and says
+ *   clearly, without moving the page, when none matches.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, watchedPage, type PageProblems } from './browser';
+
+const origin = inject('origin');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  ({ page, problems } = await watchedPage(context, origin));
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Top of a paragraph relative to the bottom of the sticky header, in px. */
+const belowHeader = (p: Page, id: string) =>
+  p.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom), id);
+
+/** Wait until the page's height has stayed the same for 1 s (figures in view hydrated). */
+const settle = (p: Page) =>
+  p.evaluate(async () => {
+    let last = -1;
+    for (let i = 0, same = 0; i < 60 && same < 4; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      const h = document.documentElement.scrollHeight;
+      same = h === last ? same + 1 : 0;
+      last = h;
+    }
+  });
+
+describe('continue reading', () => {
+  it('remembers ¶18 of part 05 and offers it after a reload, on the part page and the home page', async () => {
+    await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
+    // Nothing stored yet: no offer, and its row takes no room.
+    expect(await page.locator('[data-resume-slot]').isVisible()).toBe(false);
+    // The reader scrolls (wheel), then reads with ¶18 at the top of the reading area.
+    await page.mouse.move(640, 400);
+    await page.waitForTimeout(300); // (the reading tools load on this first interaction)
+    await page.mouse.wheel(0, 1500);
+    await page.evaluate(() => document.getElementById('s05-p18')!.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('reader-places') ?? '{}').s05?.id === 's05-p18', undefined, { timeout: 5000 });
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('reader-places')!).s05);
+    expect(stored.path).toBe('/neural-nets/');
+
+    // Reload (a fresh load at the top): the offer is there, reserved before first paint.
+    await page.goto('about:blank');
+    await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
+    expect(await page.evaluate(() => document.documentElement.dataset.resume)).toBe('here');
+    const offer = page.locator('[data-resume-slot] a');
+    await offer.waitFor({ timeout: 5000 });
+    expect(await offer.innerText()).toMatch(/继续阅读 · 05 ¶18/);
+    expect(await offer.getAttribute('href')).toBe('/neural-nets/#s05-p18');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    await offer.click();
+    await page.waitForFunction(() => location.hash === '#s05-p18');
+    await settle(page);
+    const landed = await belowHeader(page, 's05-p18');
+    expect(landed, `¶18 lands ${landed}px below the header`).toBeGreaterThanOrEqual(0);
+    expect(landed).toBeLessThanOrEqual(40);
+
+    // With a fragment in the URL the page goes where the link says: no offer.
+    await page.goto('about:blank');
+    await page.goto(`${origin}/neural-nets/#s05-p03`, { waitUntil: 'load' });
+    expect(await page.locator('[data-resume-slot]').isVisible()).toBe(false);
+
+    // The home page offers the most recent place, and following it lands on ¶18 too.
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    const home = page.locator('[data-resume-slot] a');
+    await home.waitFor({ timeout: 5000 });
+    expect(await home.innerText()).toMatch(/继续阅读 · 05 ¶18 · 神经网络/);
+    await home.click();
+    await page.waitForURL(/\/neural-nets\/#s05-p18$/);
+    await page.waitForLoadState('load');
+    await settle(page);
+    const fromHome = await belowHeader(page, 's05-p18');
+    expect(fromHome).toBeGreaterThanOrEqual(0);
+    expect(fromHome).toBeLessThanOrEqual(40);
+    expect(problems.pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('does not offer a part’s first paragraph, and arriving by a link records nothing', async () => {
+    await page.goto(`${origin}/training/`, { waitUntil: 'load' });
+    await page.evaluate(() => {
+      localStorage.setItem('reader-places', JSON.stringify({ s06: { id: 's06-p01', path: '/training/', t: Date.now() } }));
+      localStorage.removeItem('reader-resume');
+    });
+    await page.goto(`${origin}/training/#s06-p04`, { waitUntil: 'load' });
+    await page.waitForTimeout(900);
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('reader-places')!).s06.id)).toBe('s06-p01');
+    await page.goto(`${origin}/training/`, { waitUntil: 'load' });
+    expect(await page.evaluate(() => document.documentElement.dataset.resume ?? null)).toBe(null);
+    expect(await page.locator('[data-resume-slot]').isVisible()).toBe(false);
+  }, 30_000);
+});
+
+describe('reading progress', () => {
+  it('grows with the scroll position, takes no room and is hidden from screen readers', async () => {
+    await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
+    const bar = page.locator('.read-progress');
+    const measure = () =>
+      page.evaluate(() => {
+        const el = document.querySelector('.read-progress')!;
+        const s = getComputedStyle(el);
+        return { width: el.getBoundingClientRect().width, position: s.position, hidden: el.getAttribute('aria-hidden'), transition: s.transitionDuration };
+      });
+    const top = await measure();
+    expect(top).toMatchObject({ position: 'fixed', hidden: 'true', transition: '0s' });
+    expect(top.width).toBeLessThan(2);
+    await page.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    await page.waitForTimeout(100);
+    const half = (await measure()).width;
+    expect(half).toBeGreaterThan(1280 * 0.4);
+    expect(half).toBeLessThan(1280 * 0.6);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(100);
+    expect((await measure()).width).toBeGreaterThan(1280 * 0.98);
+    expect(await bar.evaluate((el) => el.closest('[aria-hidden="true"]') === el)).toBe(true);
+  });
+});
+
+describe('jump to ¶', () => {
+  it('goes to a paragraph by number and by id, to a sentence by id, and says so when none matches', async () => {
+    await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
+    const input = page.locator('#jump-input');
+    const msg = page.locator('#jump-msg');
+
+    await input.fill('18');
+    await input.press('Enter');
+    await page.waitForFunction(() => location.hash === '#s05-p18');
+    await settle(page);
+    expect(Math.abs(await belowHeader(page, 's05-p18'))).toBeLessThanOrEqual(40);
+
+    await page.evaluate(() => scrollTo(0, 0));
+    await input.fill('s05-p07');
+    await input.press('Enter');
+    await page.waitForFunction(() => location.hash === '#s05-p07');
+    await settle(page);
+    expect(Math.abs(await belowHeader(page, 's05-p07'))).toBeLessThanOrEqual(40);
+
+    await page.evaluate(() => scrollTo(0, 0));
+    // A sentence: the second segment of the first paragraph after ¶10 that has two.
+    const seg = await page.evaluate(() => [...document.querySelectorAll('.text div[data-para-id] > [data-rendition="literal"] > [data-seg-id$="-s2"]')].map((s) => s.getAttribute('data-seg-id')!).find((id) => id > 's05-p10')!);
+    await input.fill(seg);
+    await input.press('Enter');
+    await page.waitForFunction((seg) => location.hash === `#${seg}`, seg);
+    // A sentence link centres the sentence and marks it (segments.ts).
+    await page.waitForFunction(
+      (seg) => [...document.querySelectorAll(`[data-seg-id="${seg}"]`)].some((s) => s.getClientRects().length > 0 && s.classList.contains('seg-target') && Math.abs(s.getBoundingClientRect().top + s.getBoundingClientRect().height / 2 - innerHeight / 2) < innerHeight / 3),
+      seg,
+    );
+
+    // Bad values: a clear message, and the page stays where it is.
+    for (const [value, expected] of [
+      ['99', /没有“99”.*¶1 到 ¶\d+/],
+      ['s06-p02', /属于另一部分/],
+      ['hello', /看不懂“hello”/],
+      ['', /请输入段号/],
+    ] as const) {
+      await input.fill(value); // (Playwright scrolls the field into view)
+      const before = await page.evaluate(() => ({ y: scrollY, hash: location.hash }));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => msg.innerText()).toMatch(expected);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.evaluate(() => ({ y: scrollY, hash: location.hash }))).toEqual(before);
+    }
+    // The message is in both languages (CSS shows the reader's).
+    expect(await msg.locator('.ui-en').textContent()).toMatch(/Type a paragraph number/);
+    expect(problems.pageErrors).toEqual([]);
+  }, 60_000);
+});
