@@ -52,26 +52,25 @@ const NOT_TEXT = '.para-anchor, .seg-anchor, .para-listen, .note-label, .copied-
 /**
  * A copied selection is the text alone: when it takes in anchors or controls
  * (the ¶ marks and their hidden labels, read-aloud buttons, figure controls,
- * note labels), the plain text is rebuilt without them, laid out as shown
- * (renditions the view hides are left out, paragraphs stay on their own lines).
+ * note labels, ruby annotations), the plain text is taken again with them out of
+ * the layout, so it reads exactly as shown: renditions the view hides are left
+ * out and lines break where the view breaks them (a compare-view row, a paragraph).
  */
 function cleanCopy(event: ClipboardEvent): void {
   const sel = getSelection();
   if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !event.clipboardData) return;
-  const fragment = sel.getRangeAt(0).cloneContents();
-  if (!fragment.querySelector(NOT_TEXT)) return; // nothing to leave out: the browser's own copy is right
-  for (const el of fragment.querySelectorAll(NOT_TEXT)) el.remove();
-  for (const el of fragment.querySelectorAll('[id]')) el.removeAttribute('id');
-  // innerText needs layout: measure in an off-screen box where the page's rules (which renditions show) apply.
-  const box = document.createElement('div');
-  box.style.cssText = 'position:fixed;left:-200vw;top:0;width:40rem;height:1px;overflow:hidden;contain:strict';
-  box.append(fragment);
-  document.body.append(box);
-  const text = box.innerText.replace(/\n{3,}/g, '\n\n').trim();
-  box.remove();
+  if (!sel.getRangeAt(0).cloneContents().querySelector(NOT_TEXT)) return; // the browser's own copy is right
+  const root = document.documentElement;
+  copyStyle ??= document.head.appendChild(
+    Object.assign(document.createElement('style'), { textContent: `html.copy-clean :is(${NOT_TEXT}){display:none!important}` }),
+  );
+  root.classList.add('copy-clean');
+  const text = sel.toString().replace(/\n{3,}/g, '\n\n').trim();
+  root.classList.remove('copy-clean');
   event.clipboardData.setData('text/plain', text);
   event.preventDefault();
 }
+let copyStyle: HTMLStyleElement | undefined;
 
 // ---------- the reader's place ----------
 

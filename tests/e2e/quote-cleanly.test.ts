@@ -52,14 +52,21 @@ describe('clean selection copy', () => {
       }
       // From the middle of a paragraph with an editor's note to the middle of the paragraph after the next figure.
       const note = document.querySelector('.text .editor-note')!;
-      const start = note.previousElementSibling!.querySelector('[data-rendition="literal"] [data-seg-id]')!.firstChild!;
+      /** The first text node under `el` long enough to start or end a selection inside it (terms split segments into short nodes). */
+      const textIn = (el: Element): Text => {
+        const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) if ((n as Text).length > 4) return n as Text;
+        throw new Error(`no text node in ${el.outerHTML.slice(0, 80)}`);
+      };
+      const start = textIn(note.previousElementSibling!.querySelector('[data-rendition="literal"] [data-seg-id]')!);
       const figure = [...document.querySelectorAll('.text figure')].find((f) => note.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING)!;
       let after = figure.nextElementSibling!;
       while (!after.matches('div.para')) after = after.nextElementSibling!;
       const endSeg = after.querySelector('[data-rendition="literal"] [data-seg-id]')!;
       const range = document.createRange();
       range.setStart(start, 2);
-      range.setEnd(endSeg.firstChild!, 4);
+      const end = textIn(endSeg);
+      range.setEnd(end, 4);
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
       // Strings that must not be copied: the text of every anchor and control inside the selection.
@@ -76,7 +83,7 @@ describe('clean selection copy', () => {
         text: captured[0] ?? '',
         chrome,
         first: (start.textContent ?? '').slice(2, 8),
-        last: (endSeg.textContent ?? '').slice(0, 4),
+        last: (end.textContent ?? '').slice(0, 4),
         anchorSelect: getComputedStyle(document.querySelector('.para-anchor')!).userSelect,
       };
     });
