@@ -55,6 +55,53 @@ describe('first load on a phone within the text budget (issue 12)', () => {
 });
 
 describe('figure data arrives with the figure (issue 12)', () => {
+  it('a figure\'s own CSS is not in the first load: it is linked as the figure nears the screen and styles it; without JavaScript the page links it', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const fig = '[data-figure-id="fit1d-network"]';
+    const css: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/_fig/') && r.url().endsWith('.css') && css.push(r.url())));
+    await page.goto(`${origin}/training/`, { waitUntil: 'networkidle' });
+    expect(css, 'no figure CSS before scrolling').toEqual([]);
+    // Rules of the page's figure stylesheets that match something inside the figure.
+    const matching = () =>
+      page.evaluate((sel) => {
+        const figure = document.querySelector(sel)!;
+        const rules = [...document.styleSheets].filter((s) => s.href?.includes('/_fig/')).flatMap((s) => [...s.cssRules]);
+        return rules.filter((r) => {
+          try {
+            const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
+            return !!plain && !!figure.querySelector(plain);
+          } catch {
+            return false;
+          }
+        }).length;
+      }, fig);
+    expect(await matching()).toBe(0);
+    await page.locator(fig).scrollIntoViewIfNeeded();
+    await expect.poll(matching, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(css.length).toBeGreaterThan(0);
+    expect(await page.locator(fig).getAttribute('data-fig-css')).toContain('/_fig/');
+    await context.close();
+    const noJs = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const still = await noJs.newPage();
+    await still.goto(`${origin}/training/`, { waitUntil: 'networkidle' });
+    const stillMatching = await still.evaluate((sel) => {
+      const figure = document.querySelector(sel)!;
+      const rules = [...document.styleSheets].filter((s) => s.href?.includes('/_fig/')).flatMap((s) => [...s.cssRules]);
+      return rules.filter((r) => {
+          try {
+            const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
+            return !!plain && !!figure.querySelector(plain);
+          } catch {
+            return false;
+          }
+        }).length;
+    }, fig);
+    expect(stillMatching, 'without JavaScript the figure is styled from the start').toBeGreaterThan(0);
+    await noJs.close();
+  }, 60_000);
+
   it('an island fetches its props file when scrolled to and hydrates; if the file is missing the static drawing stays', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const fig = '[data-figure-id="fit1d-network"]';
