@@ -33,6 +33,7 @@ import { parse } from 'parse5';
 import postcss, { type AtRule, type Rule } from 'postcss';
 import { buildSync } from 'esbuild';
 import { cssTokens, figureCssMarker, splitFigureCss } from './figure-css.ts';
+import { bundlePages } from './page-bundles.ts';
 
 /** Options of {@link figureAssets}. */
 export interface FigureAssetsOptions {
@@ -393,7 +394,8 @@ export function annotateFigureCss(
   const head = html.indexOf('</head>');
   const body = html.lastIndexOf('</body>');
   if (head >= 0 && links) edits.push({ start: head, end: head, text: `<noscript>${links}</noscript>` });
-  if (body >= 0) edits.push({ start: body, end: body, text: `<script>${script}</script>` });
+  // Marked so that scripts/build/page-bundles.ts can move it into the page's script bundle.
+  if (body >= 0) edits.push({ start: body, end: body, text: `<script data-fig-loader>${script}</script>` });
   edits.sort((a, b) => b.start - a.start);
   let out = html;
   for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
@@ -580,7 +582,7 @@ export default function figureAssets(options: FigureAssetsOptions = {}): AstroIn
         updateConfig({ vite: { plugins: [figureCssMarker()] } });
         addClientDirective({ name: 'visibleprops', entrypoint: fileURLToPath(new URL('../../src/scripts/visible-props.ts', import.meta.url)) });
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const out = join(root, folder);
         mkdirSync(out, { recursive: true });
@@ -606,6 +608,7 @@ export default function figureAssets(options: FigureAssetsOptions = {}): AstroIn
         logger.info(`${written.size} figure files (${(bytes / 1024).toFixed(0)} KB) in ${folder}/`);
         const css = moveFigureCss(root, pages, { base, folder });
         logger.info(`figure CSS: ${css.groups} group file(s) in ${folder}/, on ${css.pages} page(s)`);
+        logger.info(`one stylesheet and one script on ${await bundlePages(root, pages, base, fileURLToPath(new URL('../../src/scripts/figure-css-watch.ts', import.meta.url)))} page(s)`);
       },
     },
   };

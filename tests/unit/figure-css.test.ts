@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { cssTokens, figureCssGroup, splitFigureCss } from '../../scripts/build/figure-css';
 import { annotateFigureCss, deferIslandRuntime, type FigureCssFile } from '../../scripts/build/figure-assets';
+import { bundlePage } from '../../scripts/build/page-bundles';
 
 describe('figureCssGroup', () => {
   it('names the figure family of figure stylesheets and nothing else', () => {
@@ -66,15 +67,15 @@ describe('annotateFigureCss', () => {
     expect(out).toContain('<figure data-fig-css="/_fig/digits.2.css" class="fig" data-figure-id="b">');
     expect(out).toContain('<figure class="fig" data-figure-id="c">');
     expect(out).toContain('<noscript><link rel="stylesheet" href="/_fig/catdog.1.css"><link rel="stylesheet" href="/_fig/digits.2.css"></noscript></head>');
-    expect(out).toContain('<script>LOADER()</script></body>');
-    expect(out.replace(/ data-fig-css="[^"]*"|<noscript>.*<\/noscript>|<script>LOADER\(\)<\/script>/g, '')).toBe(page(island('visible')));
+    expect(out).toContain('<script data-fig-loader>LOADER()</script></body>');
+    expect(out.replace(/ data-fig-css="[^"]*"|<noscript>.*<\/noscript>|<script data-fig-loader>LOADER\(\)<\/script>/g, '')).toBe(page(island('visible')));
   });
 
   it('names the island runtime file on the figures with islands when the page\'s runtime was moved out', () => {
     const out = annotateFigureCss(page(island('visibleprops')), groups, code, 'LOADER()', '/_fig/islands.9.js');
     expect(out).toContain('<figure data-fig-css="/_fig/digits.2.css" data-fig-js="/_fig/islands.9.js" class="fig" data-figure-id="b">');
     expect(out).toContain('<figure data-fig-css="/_fig/catdog.1.css" class="fig" data-figure-id="a">');
-    expect(out).toContain('<script>LOADER()</script></body>');
+    expect(out).toContain('<script data-fig-loader>LOADER()</script></body>');
   });
 
   it('gives a group no figure claims to every figure, and leaves a page without figure CSS alone', () => {
@@ -112,5 +113,40 @@ describe('deferIslandRuntime', () => {
     expect(deferIslandRuntime(page(false), (n, b) => files.set(n, b), '/_fig/')).toEqual({ html: page(false), src: null });
     expect(deferIslandRuntime('<html><body><p>x</p></body></html>', (n, b) => files.set(n, b), '/_fig/').src).toBeNull();
     expect(files.size).toBe(0);
+  });
+});
+
+describe('bundlePage', () => {
+  const files: Record<string, string> = { 'a.css': '.a{x:y}', 'b.css': '.b{x:y}', 'A.js': 'A', 'B.js': 'B' };
+  const page =
+    '<html><head><link rel="stylesheet" href="/_astro/a.css">\n<link rel="stylesheet" href="/_astro/b.css"><noscript><link rel="stylesheet" href="/_fig/c.css"></noscript></head>' +
+    '<body><script type="module" src="/_astro/A.js"></script><main>text</main><script type="module" src="/_astro/B.js"></script><script data-fig-loader>LOADER()</script></body></html>';
+  const run = async (html: string) => {
+    const written = new Map<string, string>();
+    const calls: [string[], boolean][] = [];
+    const out = await bundlePage(html, '/_astro/', (n) => files[n]!, (n, t) => written.set(n, t), async (entries, withLoader) => {
+      calls.push([entries, withLoader]);
+      return `${entries.join('+')}${withLoader ? '+loader' : ''}`;
+    });
+    return { out, written, calls };
+  };
+
+  it('links one stylesheet (the files in order) and one module bundling the scripts in order, then the figure loader', async () => {
+    const { out, written, calls } = await run(page);
+    const css = /<link rel="stylesheet" href="\/_astro\/(css\.[0-9a-f]{12}\.css)">/.exec(out)!;
+    expect(written.get(css[1]!)).toBe('.a{x:y}\n.b{x:y}');
+    expect(calls).toEqual([[['A.js', 'B.js'], true]]);
+    const js = /<script type="module" src="\/_astro\/(js\.[0-9a-f]{12}\.js)"><\/script>/.exec(out)!;
+    expect(written.get(js[1]!)).toBe('A.js+B.js+loader');
+    expect(out).toBe(
+      `<html><head>${css[0]}\n<noscript><link rel="stylesheet" href="/_fig/c.css"></noscript></head><body>${js[0]}<main>text</main></body></html>`,
+    );
+  });
+
+  it('leaves the search page, and a page with one stylesheet and one script, as they are', async () => {
+    const search = page.replace('<main>', '<main data-search-page>');
+    expect((await run(search)).out).toBe(search);
+    const single = '<html><head><link rel="stylesheet" href="/_astro/a.css"></head><body><script type="module" src="/_astro/A.js"></script></body></html>';
+    expect((await run(single)).out).toBe(single);
   });
 });

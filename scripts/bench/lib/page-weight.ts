@@ -44,20 +44,6 @@ export function weightBudget(textGzip: number): { total: number; html: number } 
 }
 
 /**
- * The ceiling `npm test` holds while issue 12's first-load target ({@link weightBudget}.total) is
- * not yet met on /neural-nets/ and /training/ (shared CSS and JS take ~19–23 KB of the 16 KB
- * allowance): first load ≤ 2 × text + 28 KB, so pages cannot grow back towards the 205 KB
- * they weighed before; `npm run bench:weight` still reports (and exits 1 on) the real target.
- * The HTML part of the target is met and tested as is.
- *
- * @param textGzip gzip bytes of the page's text
- * @returns the first-load ceiling in gzip bytes
- */
-export function interimFirstLoadCeiling(textGzip: number): number {
-  return 2 * textGzip + 28 * 1024;
-}
-
-/**
  * The page's own text: every text node inside `<main>` of the HTML as served
  * (parsed with parse5, no script run), shown or hidden (all renditions,
  * captions, figure descriptions, notes, term definitions), leaving out
