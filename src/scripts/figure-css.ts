@@ -14,14 +14,35 @@
 export const FIGURE_CSS_MARGIN = '300px 0px';
 
 /**
+ * The reader's place: the first paragraph or figure whose top is on screen
+ * (else the one crossing the top edge), and its top in px from the viewport's top.
+ */
+function place(): { el: Element; top: number } | null {
+  let crossing: { el: Element; top: number } | null = null;
+  for (const el of document.querySelectorAll('div[data-para-id], figure[data-figure-id]')) {
+    const r = el.getBoundingClientRect();
+    if (r.height === 0 || r.bottom <= 0) continue;
+    if (r.top >= 0) return { el, top: r.top };
+    crossing ??= { el, top: r.top };
+    if (r.top > innerHeight) break;
+  }
+  return crossing;
+}
+
+/**
  * Link one stylesheet (once per document) and wait until it has loaded or failed.
+ * A figure restyled by it may change height: the paragraph or figure the
+ * reader was looking at when it was linked is put back where it was (same
+ * frame, before paint), so a jump to a place among figures does not drift.
  * @param href the stylesheet's URL as written in `data-fig-css`
  * @returns resolves when the sheet applies (or could not load: the figure then keeps the page's own styles); never rejects
  */
 function linkStylesheet(href: string): Promise<void> {
   let link = [...document.querySelectorAll<HTMLLinkElement>('link[data-fig-css]')].find((l) => l.getAttribute('href') === href);
   if (link?.sheet) return Promise.resolve();
+  let kept: ReturnType<typeof place> = null;
   if (!link) {
+    kept = place();
     link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = href;
@@ -32,6 +53,8 @@ function linkStylesheet(href: string): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       l.dataset.figCss = 'loaded';
+      const moved = kept ? kept.el.getBoundingClientRect().top - kept.top : 0;
+      if (Math.abs(moved) > 1) scrollBy({ top: moved, behavior: 'instant' });
       resolve();
     };
     if (l.dataset.figCss === 'loaded') return resolve();

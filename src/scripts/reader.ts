@@ -13,7 +13,7 @@
  *   even when figures above it resize after load.
  */
 import { readItem, storeItem } from './storage';
-import { HIGHLIGHT_PARAM } from '../lib/search/params';
+import '../components/search/HighlightOnArrival';
 import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
@@ -253,12 +253,7 @@ initTheme();
 initAnchors();
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
-// A search arrival (`?hl=…`) is marked by HighlightOnArrival (loaded only then: issue 12) before the
-// landing is aligned, so it is aligned once, on the marked hit.
-// Its own hashchange listener (re-marking) is registered first, as when it was imported statically.
-const arrive = () => {
-  settleFragment();
-  addEventListener('hashchange', settleFragment);
-};
-if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) void import('../components/search/HighlightOnArrival').then(arrive, arrive);
-else arrive();
+// A search arrival (`?hl=…`) is marked by HighlightOnArrival (imported above, so its marks exist
+// before this runs) and aligned once, on the marked hit.
+settleFragment();
+addEventListener('hashchange', settleFragment);
