@@ -14,53 +14,66 @@
 export const FIGURE_CSS_MARGIN = '300px 0px';
 
 /**
- * The reader's place: the first paragraph or figure whose top is on screen
- * (else the one crossing the top edge), and its top in px from the viewport's top.
+ * The element whose place on screen a restyled figure must not move: the
+ * element the URL's fragment names while it is on screen (a landing, which the
+ * reader script keeps aligned), else the first paragraph or figure whose top
+ * is on screen (else the one crossing the top edge).
  */
-function place(): { el: Element; top: number } | null {
-  let crossing: { el: Element; top: number } | null = null;
+function place(): Element | null {
+  let target: Element | null = null;
+  try {
+    target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch {
+    /* a malformed fragment names nothing */
+  }
+  const t = target?.getBoundingClientRect();
+  if (target && t && t.bottom > 0 && t.top < innerHeight) return target;
+  let crossing: Element | null = null;
   for (const el of document.querySelectorAll('div[data-para-id], figure[data-figure-id]')) {
     const r = el.getBoundingClientRect();
     if (r.height === 0 || r.bottom <= 0) continue;
-    if (r.top >= 0) return { el, top: r.top };
-    crossing ??= { el, top: r.top };
+    if (r.top >= 0) return el;
+    crossing ??= el;
     if (r.top > innerHeight) break;
   }
   return crossing;
 }
 
 /**
- * Link one stylesheet (once per document) and wait until it has loaded or failed.
- * A figure restyled by it may change height: the paragraph or figure the
- * reader was looking at when it was linked is put back where it was (same
- * frame, before paint), so a jump to a place among figures does not drift.
+ * Fetch one stylesheet (once per document, marked by a `<style data-fig-css="<url>">`
+ * in the head) and apply it. A figure it restyles may change height: what the
+ * reader is looking at ({@link place}) is measured just before the styles go in and
+ * put back just after, in the same task, so nothing drifts on screen.
  * @param href the stylesheet's URL as written in `data-fig-css`
  * @returns resolves when the sheet applies (or could not load: the figure then keeps the page's own styles); never rejects
  */
 function linkStylesheet(href: string): Promise<void> {
-  let link = [...document.querySelectorAll<HTMLLinkElement>('link[data-fig-css]')].find((l) => l.getAttribute('href') === href);
-  if (link?.sheet) return Promise.resolve();
-  let kept: ReturnType<typeof place> = null;
-  if (!link) {
-    kept = place();
-    link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.dataset.figCss = '';
-    document.head.append(link);
-  }
-  const l = link;
-  return new Promise((resolve) => {
-    const done = () => {
-      l.dataset.figCss = 'loaded';
-      const moved = kept ? kept.el.getBoundingClientRect().top - kept.top : 0;
-      if (Math.abs(moved) > 1) scrollBy({ top: moved, behavior: 'instant' });
-      resolve();
-    };
-    if (l.dataset.figCss === 'loaded') return resolve();
-    l.addEventListener('load', done, { once: true });
-    l.addEventListener('error', done, { once: true });
+  let style = [...document.querySelectorAll<HTMLStyleElement>('style[data-fig-css]')].find((s) => s.dataset.figCss === href);
+  if (style?.dataset.loaded !== undefined) return Promise.resolve();
+  const done = new Promise<void>((resolve) => {
+    if (style) style.addEventListener('load', () => resolve(), { once: true });
+    else {
+      const el = (style = document.createElement('style'));
+      el.dataset.figCss = href;
+      el.addEventListener('load', () => resolve(), { once: true });
+      document.head.append(el);
+      fetch(href)
+        .then((res) => (res.ok ? res.text() : Promise.reject(new Error(`HTTP ${res.status}`))))
+        .then((css) => {
+          const kept = place();
+          const before = kept?.getBoundingClientRect().top ?? 0;
+          el.textContent = css;
+          const moved = kept ? kept.getBoundingClientRect().top - before : 0;
+          if (Math.abs(moved) > 1) scrollBy({ top: moved, behavior: 'instant' });
+        })
+        .catch((err: unknown) => console.warn(`[figure] kept the page's styles: could not load ${href} (${String(err)})`))
+        .finally(() => {
+          el.dataset.loaded = '';
+          el.dispatchEvent(new Event('load'));
+        });
+    }
   });
+  return done;
 }
 
 /**

@@ -68,7 +68,9 @@ describe('figure data arrives with the figure (issue 12)', () => {
     const matching = () =>
       page.evaluate((sel) => {
         const figure = document.querySelector(sel)!;
-        const rules = [...document.styleSheets].filter((s) => s.href?.includes('/_fig/')).flatMap((s) => [...s.cssRules]);
+        const rules = [...document.styleSheets]
+          .filter((s) => s.href?.includes('/_fig/') || (s.ownerNode as HTMLElement | null)?.dataset?.figCss?.includes('/_fig/'))
+          .flatMap((s) => [...s.cssRules]);
         return rules.filter((r) => {
           try {
             const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
@@ -89,7 +91,9 @@ describe('figure data arrives with the figure (issue 12)', () => {
     await still.goto(`${origin}/training/`, { waitUntil: 'networkidle' });
     const stillMatching = await still.evaluate((sel) => {
       const figure = document.querySelector(sel)!;
-      const rules = [...document.styleSheets].filter((s) => s.href?.includes('/_fig/')).flatMap((s) => [...s.cssRules]);
+      const rules = [...document.styleSheets]
+          .filter((s) => s.href?.includes('/_fig/') || (s.ownerNode as HTMLElement | null)?.dataset?.figCss?.includes('/_fig/'))
+          .flatMap((s) => [...s.cssRules]);
       return rules.filter((r) => {
           try {
             const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
