@@ -45,7 +45,7 @@ export function weightBudget(textGzip: number): { total: number; html: number } 
 
 /**
  * Reading pages whose first load does not yet meet issue 12's target
- * ({@link weightBudget}.total): /training/ is 0.2 KB over (27.9 KB for a 27.7 KB
+ * ({@link weightBudget}.total): /training/ is 0.3 KB over (28.0 KB for a 27.7 KB
  * budget on 2026-11-30; the search-arrival highlighter and the search dialog's CSS
  * still ship with every page). `npm test` holds them to {@link interimFirstLoadCeiling};
  * `npm run bench:weight` still reports (and exits 1 on) the real target.
