@@ -31,6 +31,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { parse } from 'parse5';
 import postcss, { type AtRule, type Rule } from 'postcss';
+import { buildSync } from 'esbuild';
+import { cssTokens, figureCssMarker, splitFigureCss } from './figure-css.ts';
+import { bundlePages } from './page-bundles.ts';
 
 /** Options of {@link figureAssets}. */
 export interface FigureAssetsOptions {
@@ -313,6 +316,249 @@ export function rewritePage(
   return out;
 }
 
+/** One figure stylesheet group as a page sees it (see {@link annotateFigureCss}). */
+export interface FigureCssFile {
+  /** URL of the group's file, e.g. `/_fig/catdog.0123abcd.css`. */
+  url: string;
+  /** Classes and scoped-style attributes its rules select on ({@link cssTokens}). */
+  tokens: Set<string>;
+}
+
+/**
+ * Name on each figure of a page the figure stylesheets it needs, link them all
+ * for readers without JavaScript, and add the script that loads them.
+ *
+ * A figure needs a group when one of the group's tokens occurs in its markup
+ * (class, `data-astro-cid-*`); a group no figure's markup uses goes to the
+ * figures whose island code (`islandCode(component-url)`: CSS-module class
+ * names live there) names one of its tokens; a group of the page that no
+ * figure claims either way goes to every figure.
+ *
+ * @param html the built page
+ * @param groups the figure CSS groups the page's stylesheets held, by group name
+ * @param islandCode the text of an island's code (its module and what it imports), '' when unknown
+ * @param script the loader (src/scripts/figure-css-watch.ts as an IIFE), inlined before `</body>`
+ * @param islandsJs URL of the island runtime taken out of the page ({@link deferIslandRuntime}), named in
+ *   `data-fig-js` on each figure with an island
+ * @returns the page with `data-fig-css="<url> …"` (and `data-fig-js`) on its figures, a `<noscript>` of `<link rel="stylesheet">` before `</head>` and the script
+ */
+export function annotateFigureCss(
+  html: string,
+  groups: Map<string, FigureCssFile>,
+  islandCode: (url: string) => string,
+  script: string,
+  islandsJs: string | null = null,
+): string {
+  if (!groups.size && !islandsJs) return html;
+  const doc = parse(html, { sourceCodeLocationInfo: true }) as unknown as Node;
+  const figures: { node: Node; needs: Set<string>; code: string; islands: boolean }[] = [];
+  const islandsIn = (n: Node, out: string[] = []): string[] => {
+    if (n.nodeName === 'astro-island') {
+      const url = attr(n, 'component-url');
+      if (url) out.push(url);
+    }
+    for (const c of n.childNodes ?? []) islandsIn(c, out);
+    return out;
+  };
+  const walk = (n: Node) => {
+    if (n.nodeName === 'figure' && attr(n, 'data-figure-id') !== undefined) {
+      const markup = new Set([...subtreeTokens(n)].map((t) => t.replace(/^\.|^\[|\]$/g, '')));
+      const needs = new Set<string>();
+      for (const [name, g] of groups) if ([...g.tokens].some((t) => markup.has(t))) needs.add(name);
+      const islands = islandsIn(n);
+      figures.push({ node: n, needs, code: islands.map(islandCode).join('\n'), islands: islands.length > 0 });
+      return;
+    }
+    for (const c of n.childNodes ?? []) walk(c);
+  };
+  walk(doc);
+  if (!figures.length) return html;
+  // A group no figure's markup uses (e.g. a drawing pad an island renders) goes to the figures whose island code names it
+  // (only distinctive names count there, `cd-fig`, `_pad_u4x4r_4`: a bare word may be anything in code;
+  // code is matched only here because bundling shares chunks between islands).
+  const byMarkup = new Set(figures.flatMap((f) => [...f.needs]));
+  for (const [name, g] of groups) {
+    if (byMarkup.has(name)) continue;
+    for (const f of figures) if (f.code && [...g.tokens].some((t) => /[-_]/.test(t) && f.code.includes(t))) f.needs.add(name);
+  }
+  const claimed = new Set(figures.flatMap((f) => [...f.needs]));
+  const edits: Edit[] = [];
+  for (const f of figures) {
+    for (const name of groups.keys()) if (!claimed.has(name)) f.needs.add(name);
+    const tag = f.node.sourceCodeLocation!.startTag!;
+    const urls = [...groups].filter(([name]) => f.needs.has(name)).map(([, g]) => g.url);
+    const text = `${urls.length ? ` data-fig-css="${esc(urls.join(' '))}"` : ''}${islandsJs && f.islands ? ` data-fig-js="${esc(islandsJs)}"` : ''}`;
+    if (text) edits.push({ start: tag.startOffset + '<figure'.length, end: tag.startOffset + '<figure'.length, text });
+  }
+  const links = [...groups.values()].map((g) => `<link rel="stylesheet" href="${esc(g.url)}">`).join('');
+  const head = html.indexOf('</head>');
+  const body = html.lastIndexOf('</body>');
+  if (head >= 0 && links) edits.push({ start: head, end: head, text: `<noscript>${links}</noscript>` });
+  // Marked so that scripts/build/page-bundles.ts can move it into the page's script bundle.
+  if (body >= 0) edits.push({ start: body, end: body, text: `<script data-fig-loader>${script}</script>` });
+  edits.sort((a, b) => b.start - a.start);
+  let out = html;
+  for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
+}
+
+/** Astro's inline island runtime: the `<astro-island>` element, and each hydration directive. */
+const ISLAND_RUNTIME = [/customElements\.define\(\s*["']astro-island["']/, /\(self\.Astro\|\|\(self\.Astro=\{\}\)\)\.[\w$]+=/];
+
+/**
+ * Take Astro's island runtime (the inline scripts that define `<astro-island>`
+ * and its hydration directives, ~2 KB gzip) out of a page whose islands are all
+ * inside figures: the page's figure loader (src/scripts/figure-css.ts) runs it
+ * from a file when the first figure with an island comes near the screen.
+ *
+ * @param html the built page
+ * @param write stores `body` as `<dir>/<name>` in the build output
+ * @param url base URL of the assets folder (`/_fig/`)
+ * @returns the page without those scripts and the file's URL; the page unchanged and null when it has no
+ *   island, an island outside a figure, or no such script
+ */
+export function deferIslandRuntime(html: string, write: (name: string, body: string) => void, url: string): { html: string; src: string | null } {
+  if (!html.includes('<astro-island')) return { html, src: null };
+  const doc = parse(html, { sourceCodeLocationInfo: true }) as unknown as Node;
+  let outside = false;
+  const scripts: Node[] = [];
+  const walk = (n: Node, inFigure: boolean) => {
+    if (n.nodeName === 'astro-island' && !inFigure) outside = true;
+    if (n.nodeName === 'script' && attr(n, 'src') === undefined) {
+      const text = textOf(n);
+      if (ISLAND_RUNTIME.some((re) => re.test(text))) scripts.push(n);
+    }
+    const here = inFigure || (n.nodeName === 'figure' && attr(n, 'data-figure-id') !== undefined);
+    for (const c of n.childNodes ?? []) walk(c, here);
+  };
+  walk(doc, false);
+  if (outside || !scripts.length) return { html, src: null };
+  const body = scripts.map((n) => textOf(n).trim()).join('\n');
+  const name = `islands.${hash(body)}.js`;
+  write(name, body);
+  let out = html;
+  for (const n of [...scripts].sort((a, b) => b.sourceCodeLocation!.startOffset - a.sourceCodeLocation!.startOffset)) {
+    out = out.slice(0, n.sourceCodeLocation!.startOffset) + out.slice(n.sourceCodeLocation!.endOffset);
+  }
+  return { html: out, src: url + name };
+}
+
+/**
+ * Move the figure CSS of the built site out of the pages' stylesheets (see
+ * scripts/build/figure-css.ts): split every `_astro/*.css` and every inline
+ * `<style>` of the pages, write one `<folder>/<group>.<hash>.css` per group,
+ * drop links to stylesheets left empty, and annotate each page
+ * ({@link annotateFigureCss}).
+ *
+ * @param root the build output folder
+ * @param pages the built HTML files
+ * @param where the site's base (ending in `/`) and the assets folder name
+ * @returns how many group files were written and how many pages load them
+ */
+function moveFigureCss(root: string, pages: string[], where: { base: string; folder: string }): { groups: number; pages: number } {
+  const astroDir = join(root, '_astro');
+  const fileGroups = new Map<string, Set<string>>(); // stylesheet URL → groups it held
+  const blocks = new Map<string, string[]>(); // group → distinct blocks
+  const emptied = new Set<string>();
+  const common = new Set<string>(); // tokens the rest of the site's CSS selects on
+  const take = (groups: Map<string, string>) => {
+    for (const [g, text] of groups) {
+      const list = blocks.get(g) ?? [];
+      if (!list.includes(text)) list.push(text);
+      blocks.set(g, list);
+    }
+  };
+  for (const name of readdirSync(astroDir).filter((n) => n.endsWith('.css'))) {
+    const path = join(astroDir, name);
+    const { rest, groups } = splitFigureCss(readFileSync(path, 'utf8'));
+    for (const t of cssTokens(rest)) common.add(t);
+    if (!groups.size) continue;
+    take(groups);
+    writeFileSync(path, rest);
+    const url = `${where.base}_astro/${name}`;
+    fileGroups.set(url, new Set(groups.keys()));
+    if (!rest.trim()) emptied.add(url);
+  }
+  const inlineGroups = new Map<string, Set<string>>(); // page file → groups of its inline styles
+  const pageHtml = new Map<string, string>();
+  for (const file of pages) {
+    let html = readFileSync(file, 'utf8');
+    const own = new Set<string>();
+    html = html.replace(/(<style[^>]*>)([\s\S]*?)(<\/style>)/g, (all, open: string, text: string, close: string) => {
+      const { rest, groups } = splitFigureCss(text);
+      for (const t of cssTokens(rest)) common.add(t);
+      if (!groups.size) return all;
+      take(groups);
+      for (const g of groups.keys()) own.add(g);
+      return rest.trim() ? open + rest + close : '';
+    });
+    inlineGroups.set(file, own);
+    pageHtml.set(file, html);
+  }
+
+  const groupFiles = new Map<string, FigureCssFile>();
+  for (const [g, list] of blocks) {
+    const text = list.join('');
+    const name = `${g}.${hash(text).slice(0, 8)}.css`;
+    writeFileSync(join(root, where.folder, name), text);
+    groupFiles.set(g, { url: `${where.base}${where.folder}/${name}`, tokens: cssTokens(text) });
+  }
+  // Only tokens that name a group (not `.ui-zh`, `.katex`, nor one that two groups share) say which figure needs it.
+  const seen = new Map<string, number>();
+  for (const g of groupFiles.values()) for (const t of g.tokens) seen.set(t, (seen.get(t) ?? 0) + 1);
+  for (const g of groupFiles.values()) for (const t of [...g.tokens]) if (common.has(t) || seen.get(t)! > 1) g.tokens.delete(t);
+  const jsCache = new Map<string, string>();
+  const readJs = (url: string): string => {
+    if (!url.startsWith(`${where.base}_astro/`)) return '';
+    const path = join(root, url.slice(where.base.length));
+    const hit = jsCache.get(path);
+    if (hit !== undefined) return hit;
+    let text = '';
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      /* not built: no code to look into */
+    }
+    jsCache.set(path, text);
+    return text;
+  };
+  /** An island's module and every module it imports (statically or not), concatenated. */
+  const islandCode = (url: string): string => {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    const visit = (u: string) => {
+      if (seen.has(u)) return;
+      seen.add(u);
+      const text = readJs(u);
+      out.push(text);
+      for (const m of text.matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+\.js)"/g)) visit(new URL(m[1]!, `http://x${u}`).pathname);
+    };
+    visit(url);
+    return out.join('\n');
+  };
+  const script = buildSync({
+    entryPoints: [fileURLToPath(new URL('../../src/scripts/figure-css-watch.ts', import.meta.url))],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+  }).outputFiles[0]!.text.trim();
+  let annotated = 0;
+  for (const file of pages) {
+    let html = pageHtml.get(file)!;
+    const names = new Set(inlineGroups.get(file));
+    for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"[^>]*>/g)) for (const g of fileGroups.get(m[1]!) ?? []) names.add(g);
+    html = html.replace(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"[^>]*>/g, (tag, href: string) => (emptied.has(href) ? '' : tag));
+    const groups = new Map([...groupFiles].filter(([g]) => names.has(g)));
+    const deferred = deferIslandRuntime(html, (name, body) => writeFileSync(join(root, where.folder, name), body), `${where.base}${where.folder}/`);
+    const next = annotateFigureCss(deferred.html, groups, islandCode, script, deferred.src);
+    if (next !== html) annotated++;
+    if (next !== readFileSync(file, 'utf8')) writeFileSync(file, next);
+  }
+  return { groups: groupFiles.size, pages: annotated };
+}
+
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
@@ -331,11 +577,12 @@ export default function figureAssets(options: FigureAssetsOptions = {}): AstroIn
   return {
     name: 'figure-assets',
     hooks: {
-      'astro:config:setup': ({ addClientDirective, config }) => {
+      'astro:config:setup': ({ addClientDirective, config, updateConfig }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        updateConfig({ vite: { plugins: [figureCssMarker()] } });
         addClientDirective({ name: 'visibleprops', entrypoint: fileURLToPath(new URL('../../src/scripts/visible-props.ts', import.meta.url)) });
       },
-      'astro:build:done': ({ dir, logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const out = join(root, folder);
         mkdirSync(out, { recursive: true });
@@ -347,7 +594,8 @@ export default function figureAssets(options: FigureAssetsOptions = {}): AstroIn
           writeFileSync(join(out, name), body);
           bytes += Buffer.byteLength(body);
         };
-        for (const file of htmlFiles(root)) {
+        const pages = htmlFiles(root);
+        for (const file of pages) {
           const html = readFileSync(file, 'utf8');
           if (!html.includes('data-figure-id')) continue;
           const css = [
@@ -358,6 +606,9 @@ export default function figureAssets(options: FigureAssetsOptions = {}): AstroIn
           if (next !== html) writeFileSync(file, next);
         }
         logger.info(`${written.size} figure files (${(bytes / 1024).toFixed(0)} KB) in ${folder}/`);
+        const css = moveFigureCss(root, pages, { base, folder });
+        logger.info(`figure CSS: ${css.groups} group file(s) in ${folder}/, on ${css.pages} page(s)`);
+        logger.info(`one stylesheet and one script on ${await bundlePages(root, pages, base, fileURLToPath(new URL('../../src/scripts/figure-css-watch.ts', import.meta.url)))} page(s)`);
       },
     },
   };

@@ -73,24 +73,9 @@ export function clampRate(rate: number): number {
   return Math.min(RATE_MAX, Math.max(RATE_MIN, rate));
 }
 
-/**
- * The best voice for a language, or null when the browser has none (the
- * control is then hidden). Matching is on the primary language subtag
- * (`zh-CN` matches `zh-CN`, `zh-TW`, `zh_CN`, `cmn-Hans-CN`), preferring an
- * exact region match, then a local (offline) voice, then the default voice.
- *
- * @param voices from `speechSynthesis.getVoices()` (may be empty before `voiceschanged`)
- * @param lang the language to read
- */
-export function pickVoice(voices: readonly VoiceLike[], lang: SpeechLang): VoiceLike | null {
-  const primary = lang === 'en' ? ['en'] : ['zh', 'cmn'];
-  const norm = (l: string) => l.replace('_', '-').toLowerCase();
-  const candidates = voices.filter((v) => primary.includes(norm(v.lang).split('-')[0]!));
-  if (candidates.length === 0) return null;
-  const score = (v: VoiceLike) =>
-    (norm(v.lang) === norm(lang === 'en' ? 'en-US' : 'zh-CN') ? 4 : 0) + (v.localService ? 2 : 0) + (v.default ? 1 : 0);
-  return [...candidates].sort((a, b) => score(b) - score(a))[0]!;
-}
+// pickVoice lives in its own module so that the page's small voice check does not ship the player (issue 12).
+import { pickVoice } from './speech-voice';
+export { pickVoice };
 
 /**
  * Speaks a queue of segments one after another on an injected engine.

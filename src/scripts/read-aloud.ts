@@ -12,6 +12,7 @@
  * - Stops on `pagehide`, and when the rendition being read is hidden by a
  *   view switch.
  */
+import readAloudCss from '../styles/read-aloud.css?url';
 import { readItem, storeItem } from './storage';
 import { SegmentPlayer, clampRate, pickVoice, type SpeechItem, type SpeechLang, type UtteranceLike, type VoiceLike } from '../lib/speech';
 
@@ -204,4 +205,14 @@ class ReadAloud extends HTMLElement {
   }
 }
 
-if (!customElements.get('read-aloud')) customElements.define('read-aloud', ReadAloud);
+// The controls' styles load with this module, not with the page (issue 12): the element is defined
+// (and so shown) once they apply, or once they failed to load.
+const stylesheet = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: readAloudCss });
+const styled = new Promise((resolve) => {
+  stylesheet.addEventListener('load', resolve, { once: true });
+  stylesheet.addEventListener('error', resolve, { once: true });
+});
+document.head.append(stylesheet);
+void styled.then(() => {
+  if (!customElements.get('read-aloud')) customElements.define('read-aloud', ReadAloud);
+});

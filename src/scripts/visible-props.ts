@@ -6,7 +6,8 @@
  * `data-props-src` attribute, fetched here just before hydration (in parallel
  * with the island's code), as are the fragments the build moved out of its
  * static content (elements with `data-fig-fragment-src`, e.g. long MathML),
- * which are put back in place before hydration. If the props file cannot be fetched or is not JSON, the
+ * which are put back in place before hydration, and the figure's own
+ * stylesheets (`data-fig-css`, src/scripts/figure-css.ts). If the props file cannot be fetched or is not JSON, the
  * island is not hydrated: the static fallback stays, the element gets
  * `data-props-error` with the reason and a warning names the file.
  *
@@ -14,6 +15,7 @@
  * may be `{ rootMargin }` (CSS margin string, as for `client:visible`).
  */
 import type { ClientDirective } from 'astro';
+import { loadFigureCss } from './figure-css';
 
 const visibleProps: ClientDirective = (load, options, el) => {
   const raw = typeof options.value === 'object' && options.value ? (options.value as { rootMargin?: string }) : undefined;
@@ -45,7 +47,8 @@ const visibleProps: ClientDirective = (load, options, el) => {
       const url = el.getAttribute(attr);
       if (url) void import(/* @vite-ignore */ url).catch(() => undefined);
     }
-    const [text] = await Promise.all([props, fragments]);
+    // The figure's own stylesheets (data-fig-css, see figure-css.ts) apply before the island renders.
+    const [text] = await Promise.all([props, fragments, loadFigureCss(el)]);
     if (text instanceof Error) {
       el.setAttribute('data-props-error', text.message);
       console.warn(`[figure] kept the static figure: could not load ${src} (${text.message})`);

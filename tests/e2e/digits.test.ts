@@ -32,6 +32,8 @@ async function openReady(page: Page): Promise<void> {
 
 /** Draw a polyline on the pad, in pad-relative coordinates (0–1). */
 async function stroke(page: Page, points: [number, number][]): Promise<void> {
+  // The figure's own CSS arrives as it nears the screen (issue 12) and may change its height: draw where the pad is now.
+  await page.getByTestId('digits-pad').scrollIntoViewIfNeeded();
   const box = (await page.getByTestId('digits-pad').boundingBox())!;
   const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
   await page.mouse.move(...at(points[0]!));

@@ -170,6 +170,10 @@ describe('read aloud', () => {
     await expect.poll(() => page.locator('read-aloud').isVisible()).toBe(true);
     // That paragraph mid-screen: the bar's place is then above the viewport.
     await page.evaluate((id) => document.getElementById(id)!.scrollIntoView({ block: 'center', behavior: 'instant' }), later.id);
+    // Figures near the new place fetch their own CSS (issue 12) and may change height, the page keeping the
+    // paragraph in place: let that settle before measuring.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('style[data-fig-css]')].every((s) => s.dataset.loaded !== undefined));
     const before = await page.evaluate(() => scrollY);
     expect(await page.locator('read-aloud').evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(0);
     await page.locator(`#${later.id} .para-listen`).evaluate((b) => (b as HTMLElement).click());

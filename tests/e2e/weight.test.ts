@@ -4,14 +4,14 @@
  * when the reading tools of issues 10, 11 and 13 arrived), and no
  * TensorFlow.js, wasm or model weights; the search code is not loaded until
  * search opens. Issue 12: on a phone (390×844, no scrolling) a reading page's
- * HTML is at most 2 × its text + 8 KB (gzip), and its first load stays under
- * the interim ceiling 2 × text + 28 KB (the target, 2 × text + 16 KB, is not
- * met yet on two pages; `npm run bench:weight` reports it).
+ * HTML is at most 2 × its text + 8 KB and its first load at most 2 × its text
+ * + 16 KB (gzip); /training/ (0.3 KB over) is held to an interim 2 × text + 18 KB
+ * (FIRST_LOAD_INTERIM in scripts/bench/lib/page-weight.ts).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { interimFirstLoadCeiling, measurePageWeight, weightBudget } from '../../scripts/bench/lib/page-weight';
+import { FIRST_LOAD_INTERIM, interimFirstLoadCeiling, measurePageWeight, weightBudget } from '../../scripts/bench/lib/page-weight';
 
 const origin = inject('origin');
 let browser: Browser;
@@ -38,7 +38,8 @@ describe('page weight before interaction', () => {
 
 describe('first load on a phone within the text budget (issue 12)', () => {
   for (const path of ['/flac-jpeg/', '/neural-nets/', '/training/']) {
-    it(`${path}: HTML ≤ 2 × text + 8 KB, first load ≤ 2 × text + 28 KB (interim), no image data or lazy content fetched`, async () => {
+    const interim = FIRST_LOAD_INTERIM.includes(path);
+    it(`${path}: HTML ≤ 2 × text + 8 KB, first load ≤ 2 × text + ${interim ? '18 KB (interim)' : '16 KB'}, no image data or lazy content fetched`, async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const m = await measurePageWeight(context, origin + path);
       await context.close();
@@ -47,7 +48,7 @@ describe('first load on a phone within the text budget (issue 12)', () => {
       const list = m.resources.map((r) => `${r.url.replace(origin, '')} ${kb(r.gzip)}`).join(', ');
       expect(m.textGzip, 'the page has text').toBeGreaterThan(1024);
       expect(m.htmlGzip, `HTML ${kb(m.htmlGzip)} vs text ${kb(m.textGzip)}`).toBeLessThanOrEqual(budget.html);
-      expect(m.totalGzip, `first load ${kb(m.totalGzip)} vs text ${kb(m.textGzip)}: ${list}`).toBeLessThanOrEqual(interimFirstLoadCeiling(m.textGzip));
+      expect(m.totalGzip, `first load ${kb(m.totalGzip)} vs text ${kb(m.textGzip)}: ${list}`).toBeLessThanOrEqual(interim ? interimFirstLoadCeiling(m.textGzip) : budget.total);
       // Figure files and island props (/_fig/) belong to figures below the first screen.
       expect(m.resources.filter((r) => r.url.includes('/_fig/')).map((r) => r.url)).toEqual([]);
     }, 60_000);
@@ -55,6 +56,57 @@ describe('first load on a phone within the text budget (issue 12)', () => {
 });
 
 describe('figure data arrives with the figure (issue 12)', () => {
+  it('a figure\'s own CSS is not in the first load: it is linked as the figure nears the screen and styles it; without JavaScript the page links it', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const fig = '[data-figure-id="fit1d-network"]';
+    const css: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/_fig/') && r.url().endsWith('.css') && css.push(r.url())));
+    await page.goto(`${origin}/training/`, { waitUntil: 'networkidle' });
+    expect(css, 'no figure CSS before scrolling').toEqual([]);
+    // Rules of the page's figure stylesheets that match something inside the figure.
+    const matching = () =>
+      page.evaluate((sel) => {
+        const figure = document.querySelector(sel)!;
+        const rules = [...document.styleSheets]
+          .filter((s) => s.href?.includes('/_fig/') || (s.ownerNode as HTMLElement | null)?.dataset?.figCss?.includes('/_fig/'))
+          .flatMap((s) => [...s.cssRules]);
+        return rules.filter((r) => {
+          try {
+            const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
+            return !!plain && !!figure.querySelector(plain);
+          } catch {
+            return false;
+          }
+        }).length;
+      }, fig);
+    expect(await matching()).toBe(0);
+    await page.locator(fig).scrollIntoViewIfNeeded();
+    await expect.poll(matching, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(css.length).toBeGreaterThan(0);
+    expect(await page.locator(fig).getAttribute('data-fig-css')).toContain('/_fig/');
+    await context.close();
+    const noJs = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const still = await noJs.newPage();
+    await still.goto(`${origin}/training/`, { waitUntil: 'networkidle' });
+    const stillMatching = await still.evaluate((sel) => {
+      const figure = document.querySelector(sel)!;
+      const rules = [...document.styleSheets]
+          .filter((s) => s.href?.includes('/_fig/') || (s.ownerNode as HTMLElement | null)?.dataset?.figCss?.includes('/_fig/'))
+          .flatMap((s) => [...s.cssRules]);
+      return rules.filter((r) => {
+          try {
+            const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
+            return !!plain && !!figure.querySelector(plain);
+          } catch {
+            return false;
+          }
+        }).length;
+    }, fig);
+    expect(stillMatching, 'without JavaScript the figure is styled from the start').toBeGreaterThan(0);
+    await noJs.close();
+  }, 60_000);
+
   it('an island fetches its props file when scrolled to and hydrates; if the file is missing the static drawing stays', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const fig = '[data-figure-id="fit1d-network"]';
