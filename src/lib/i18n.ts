@@ -5,7 +5,9 @@
  * see `UiText.astro` and src/lib/ui-lang.ts). Build-time only: client scripts
  * carry their own few `{ zh, en }` pairs so the dictionary is not shipped.
  */
-import type { UiLang } from './ui-lang';
+import { pickUi, uiAttrs } from './ui-lang';
+
+export { pickUi, uiAttrs };
 
 /** A string in both interface languages. */
 export interface Bilingual {
@@ -136,29 +138,3 @@ export function t(key: UiKey): Bilingual {
 
 /** All keys, for tests that check every string exists in both languages. */
 export const UI_KEYS = Object.keys(zh) as UiKey[];
-
-/**
- * A bilingual string as plain text in one interface language: Chinese,
- * English, or both as `中文 / English` (for attributes and announcements,
- * which cannot carry two spans).
- * @param text the string in both languages
- * @param ui the interface language
- */
-export function pickUi(text: Bilingual, ui: UiLang): string {
-  return ui === 'zh' ? text.zh : ui === 'en' ? text.en : `${text.zh} / ${text.en}`;
-}
-
-/**
- * Attributes (e.g. `aria-label`, `title`) that follow the interface language:
- * spread onto an element. The value is bilingual (`中文 / English`) until
- * src/scripts/reader.ts sets it to the reader's language from `data-ui-zh` /
- * `data-ui-en` (and again whenever the language changes).
- * @param text the string in both languages
- * @param attrs the attribute names to set, e.g. `['aria-label']`
- * @returns attributes to spread: each named attribute plus `data-ui-attr`, `data-ui-zh`, `data-ui-en`
- */
-export function uiAttrs(text: Bilingual, attrs: readonly string[] = ['aria-label']): Record<string, string> {
-  const out: Record<string, string> = { 'data-ui-attr': attrs.join(' '), 'data-ui-zh': text.zh, 'data-ui-en': text.en };
-  for (const a of attrs) out[a] = pickUi(text, 'both');
-  return out;
-}

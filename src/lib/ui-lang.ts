@@ -6,6 +6,7 @@
  * no DOM; applied to `<html data-ui>` by src/scripts/view-init.ts.
  */
 import type { LangMode } from './view-state';
+import type { Bilingual } from './i18n';
 
 /** Interface language. */
 export type UiLang = 'zh' | 'en' | 'both';
@@ -48,4 +49,33 @@ export function defaultUiLang(view: LangMode, languages: readonly string[]): UiL
  */
 export function resolveUiLang(stored: string | null, view: LangMode, languages: readonly string[]): UiLang {
   return parseUiLang(stored) ?? defaultUiLang(view, languages);
+}
+
+/**
+ * A bilingual string as plain text in one interface language: Chinese,
+ * English, or both as `中文 / English` (for attributes and announcements,
+ * which cannot carry two spans). Small enough for client bundles (the
+ * dictionary itself stays at build time).
+ * @param text the string in both languages
+ * @param ui the interface language
+ */
+export function pickUi(text: Bilingual, ui: UiLang): string {
+  return ui === 'zh' ? text.zh : ui === 'en' ? text.en : `${text.zh} / ${text.en}`;
+}
+
+/**
+ * Attributes (e.g. `aria-label`, `title`) that follow the interface language:
+ * spread onto an element. The value is in `ui` (by default both languages,
+ * `中文 / English`, as the build renders it) until src/scripts/reader.ts sets
+ * it to the reader's language from `data-ui-zh` / `data-ui-en` (and again
+ * whenever the language changes).
+ * @param text the string in both languages
+ * @param attrs the attribute names to set, e.g. `['aria-label']`
+ * @param ui the language of the initial value
+ * @returns attributes to spread: each named attribute plus `data-ui-attr`, `data-ui-zh`, `data-ui-en`
+ */
+export function uiAttrs(text: Bilingual, attrs: readonly string[] = ['aria-label'], ui: UiLang = 'both'): Record<string, string> {
+  const out: Record<string, string> = { 'data-ui-attr': attrs.join(' '), 'data-ui-zh': text.zh, 'data-ui-en': text.en };
+  for (const a of attrs) out[a] = pickUi(text, ui);
+  return out;
 }

@@ -5,6 +5,10 @@
  *   on at the same place on screen, and records the view in the URL
  *   (`?r=…&l=…`, history.replaceState) and localStorage;
  * - theme button (system → light → dark);
+ * - interface language (中文 / English / 双语, `<html data-ui>`): the reader's
+ *   choice is stored; until there is one it follows the content view and the
+ *   browser language (src/lib/ui-lang.ts). Attributes marked `data-ui-attr`
+ *   (see `uiAttrs` in src/lib/i18n.ts) follow it;
  * - the literal/free choice is disabled (with a note saying why) where it
  *   changes nothing: English only and the compare view;
  * - paragraph and sentence anchors copy a link in the current view;
@@ -17,6 +21,8 @@ import '../components/search/HighlightOnArrival';
 import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
+import { parseUiLang, resolveUiLang, UI_STORAGE_KEY, type UiLang } from '../lib/ui-lang';
+import { onUiChange, uiText } from './ui-text';
 
 const root = document.documentElement;
 
@@ -52,8 +58,37 @@ function syncControls(view: ViewState): void {
   const zhChoice = document.querySelector<HTMLFieldSetElement>('[data-zh-choice]');
   if (zhChoice) {
     zhChoice.disabled = !zhChoiceApplies(view);
-    zhChoice.title = zhChoice.disabled ? (document.getElementById('zh-choice-note')?.querySelector(view.l === 'en' ? '.ui-en' : '.ui-zh')?.textContent ?? '') : '';
+    zhChoice.title = zhChoice.disabled ? zhChoiceNote() : '';
   }
+}
+
+/** The note saying why the literal/free choice is disabled, in the interface language. */
+function zhChoiceNote(): string {
+  const note = document.getElementById('zh-choice-note');
+  const text = (cls: string) => note?.querySelector(cls)?.textContent ?? '';
+  return uiText({ zh: text('.ui-zh'), en: text('.ui-en') });
+}
+
+/** The interface language to show now: the stored choice, else the default for the current view. */
+function resolvedUi(): UiLang {
+  return resolveUiLang(readItem(UI_STORAGE_KEY), currentViewFromRoot().l, navigator.languages ?? []);
+}
+
+/** Show the interface in `ui` (CSS does the rest; the observer below updates attributes). */
+function applyUi(ui: UiLang): void {
+  if (root.dataset.ui !== ui) root.dataset.ui = ui;
+  const select = document.getElementById('ui-lang') as HTMLSelectElement | null;
+  if (select && select.value !== ui) select.value = ui;
+}
+
+/** Attributes that follow the interface language (`data-ui-attr`, `data-ui-zh`, `data-ui-en`), and the zh-choice note. */
+function translateAttributes(): void {
+  for (const el of document.querySelectorAll<HTMLElement>('[data-ui-attr]')) {
+    const value = uiText({ zh: el.dataset.uiZh ?? '', en: el.dataset.uiEn ?? '' });
+    for (const name of (el.dataset.uiAttr ?? '').split(' ')) if (name && el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+  const zhChoice = document.querySelector<HTMLFieldSetElement>('[data-zh-choice]');
+  if (zhChoice?.disabled) zhChoice.title = zhChoiceNote();
 }
 
 /**
@@ -66,6 +101,7 @@ function applyView(view: ViewState): void {
   root.dataset.l = view.l;
   root.lang = view.l === 'en' ? 'en' : 'zh-CN';
   syncControls(view);
+  applyUi(resolvedUi());
   storeItem(VIEW_STORAGE_KEY, JSON.stringify(view));
   history.replaceState(history.state, '', `${location.pathname}${searchWithView(location.search, view)}${location.hash}`);
   if (anchor) {
@@ -89,10 +125,10 @@ function currentViewFromRoot(): ViewState {
 }
 
 const THEME_ORDER: Theme[] = ['auto', 'light', 'dark'];
-const THEME_LABEL: Record<Theme, string> = {
-  auto: '主题：跟随系统 / Theme: system',
-  light: '主题：浅色 / Theme: light',
-  dark: '主题：深色 / Theme: dark',
+const THEME_LABEL: Record<Theme, { zh: string; en: string }> = {
+  auto: { zh: '主题：跟随系统', en: 'Theme: system' },
+  light: { zh: '主题：浅色', en: 'Theme: light' },
+  dark: { zh: '主题：深色', en: 'Theme: dark' },
 };
 
 function initTheme(): void {
@@ -100,9 +136,11 @@ function initTheme(): void {
   if (!button) return;
   const show = (theme: Theme) => {
     button.dataset.state = theme;
-    button.setAttribute('aria-label', THEME_LABEL[theme]);
-    button.title = THEME_LABEL[theme];
+    const label = uiText(THEME_LABEL[theme]);
+    button.setAttribute('aria-label', label);
+    button.title = label;
   };
+  onUiChange(() => show(parseTheme(button.dataset.state ?? null)));
   show(parseTheme(readItem(THEME_STORAGE_KEY)));
   // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
   addEventListener('pageshow', () => show(parseTheme(readItem(THEME_STORAGE_KEY))));
@@ -248,6 +286,23 @@ window.addEventListener('pageshow', (e) => {
   const now = currentViewFromRoot();
   if (stored.r !== now.r || stored.l !== now.l) applyView(stored);
   syncControls(stored);
+});
+// Interface language: attributes follow every change, whatever its cause.
+onUiChange(translateAttributes);
+applyUi(resolvedUi());
+translateAttributes();
+document.getElementById('ui-lang')?.addEventListener('change', (event) => {
+  const ui = parseUiLang((event.target as HTMLSelectElement).value);
+  if (!ui) return;
+  storeItem(UI_STORAGE_KEY, ui);
+  applyUi(ui);
+});
+// Back/forward cache restore, or a choice made in another tab: show the stored language.
+window.addEventListener('pageshow', (e) => {
+  if (e.persisted) applyUi(resolvedUi());
+});
+window.addEventListener('storage', (e) => {
+  if (e.key === UI_STORAGE_KEY || e.key === VIEW_STORAGE_KEY || e.key === null) applyUi(resolvedUi());
 });
 initTheme();
 initAnchors();
