@@ -53,6 +53,9 @@ export function bi(zh: string, en: string): string {
   return `<span lang="zh-CN" class="ui-zh">${zh}</span><span lang="en" class="ui-en">${en}</span>`;
 }
 
+/** English names of the Chinese renditions, for result badges (the Chinese are RENDITION_LABEL's). */
+const RENDITION_NAME_EN = { literal: 'Literal', free: 'Free' } as const;
+
 /** Longest query echoed back in a message (a 10 000-character paste is not repeated). */
 const ECHO_CHARS = 40;
 
@@ -71,7 +74,10 @@ export function renderStatus(outcome: SearchOutcome): string {
   const q = echo(outcome.typed);
   switch (outcome.status) {
     case 'empty':
-      return bi('输入中文或英文词语，例如：权重、吸引子盆地、activation function。', 'Type a Chinese or English word, e.g. 权重, 吸引子盆地, activation function.');
+      return bi(
+        '输入中文或英文词语，例如：权重、吸引子盆地、activation function。',
+        'Type a Chinese or English word, e.g. <span lang="zh-CN" data-ui-fixed>权重</span>, <span lang="zh-CN" data-ui-fixed>吸引子盆地</span>, activation function.',
+      );
     case 'loading':
       return bi('正在载入索引…', 'Loading the index…');
     case 'error':
@@ -174,7 +180,7 @@ export function renderResultChunk(outcome: SearchOutcome, parts: readonly PartIn
     html +=
       `<li role="option" aria-selected="false" id="${id()}" class="sr-option">` +
       `<a class="sr-link" href="${escapeHtml(resultHref(h, h.matchedQuery))}" data-result-para="${escapeHtml(h.para)}"${h.seg ? ` data-result-seg="${escapeHtml(h.seg)}"` : ''} data-result-rendition="${h.rendition}">` +
-      `<span class="sr-meta"><span class="sr-badge sr-badge-${h.rendition}" lang="${lang}">${RENDITION_LABEL[h.rendition]}</span>` +
+      `<span class="sr-meta"><span class="sr-badge sr-badge-${h.rendition}">${h.rendition === 'en' ? `<span lang="en" data-ui-fixed>${RENDITION_LABEL.en}</span>` : bi(RENDITION_LABEL[h.rendition], RENDITION_NAME_EN[h.rendition])}</span>` +
       `<span class="sr-para">¶${paraNumber(h.para)}</span></span>` +
       `<span class="sr-excerpt" lang="${lang}">${excerptHtml(pieces)}</span>` +
       `</a></li>`;
