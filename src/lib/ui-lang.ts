@@ -65,17 +65,21 @@ export function pickUi(text: Bilingual, ui: UiLang): string {
 
 /**
  * Attributes (e.g. `aria-label`, `title`) that follow the interface language:
- * spread onto an element. The value is in `ui` (by default both languages,
- * `中文 / English`, as the build renders it) until src/scripts/reader.ts sets
- * it to the reader's language from `data-ui-zh` / `data-ui-en` (and again
- * whenever the language changes).
+ * spread onto an element. The value is in `ui`: by default Chinese, the
+ * interface language without JavaScript, as the build renders it; then
+ * src/scripts/reader.ts sets it to the reader's language from the first
+ * attribute's Chinese value (kept as `data-ui-zh`) and `data-ui-en`, and again
+ * whenever the language changes. Only the English is stored twice, to keep
+ * pages light.
  * @param text the string in both languages
  * @param attrs the attribute names to set, e.g. `['aria-label']`
  * @param ui the language of the initial value
- * @returns attributes to spread: each named attribute plus `data-ui-attr`, `data-ui-zh`, `data-ui-en`
+ * @returns attributes to spread: each named attribute plus `data-ui-attr`,
+ *   `data-ui-en`, and `data-ui-zh` when the initial value is not the Chinese
  */
-export function uiAttrs(text: Bilingual, attrs: readonly string[] = ['aria-label'], ui: UiLang = 'both'): Record<string, string> {
-  const out: Record<string, string> = { 'data-ui-attr': attrs.join(' '), 'data-ui-zh': text.zh, 'data-ui-en': text.en };
+export function uiAttrs(text: Bilingual, attrs: readonly string[] = ['aria-label'], ui: UiLang = 'zh'): Record<string, string> {
+  const out: Record<string, string> = { 'data-ui-attr': attrs.join(' '), 'data-ui-en': text.en };
+  if (ui !== 'zh') out['data-ui-zh'] = text.zh;
   for (const a of attrs) out[a] = pickUi(text, ui);
   return out;
 }

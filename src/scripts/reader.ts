@@ -8,7 +8,8 @@
  * - interface language (中文 / English / 双语, `<html data-ui>`): the reader's
  *   choice is stored; until there is one it follows the content view and the
  *   browser language (src/lib/ui-lang.ts). Attributes marked `data-ui-attr`
- *   (see `uiAttrs` in src/lib/i18n.ts) follow it;
+ *   (see `uiAttrs` in src/lib/ui-lang.ts) follow it; islands follow it on
+ *   their own (src/components/figures/kit/ui-lang.ts);
  * - the literal/free choice is disabled (with a note saying why) where it
  *   changes nothing: English only and the compare view;
  * - paragraph and sentence anchors copy a link in the current view;
@@ -22,7 +23,6 @@ import { resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type La
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 import { parseUiLang, resolveUiLang, UI_STORAGE_KEY, type UiLang } from '../lib/ui-lang';
-import { onUiChange, uiText } from './ui-text';
 
 const root = document.documentElement;
 
@@ -58,15 +58,14 @@ function syncControls(view: ViewState): void {
   const zhChoice = document.querySelector<HTMLFieldSetElement>('[data-zh-choice]');
   if (zhChoice) {
     zhChoice.disabled = !zhChoiceApplies(view);
-    zhChoice.title = zhChoice.disabled ? zhChoiceNote() : '';
+    zhChoice.title = zhChoice.disabled ? (document.getElementById('zh-choice-note')?.querySelector(root.dataset.ui === 'en' ? '.ui-en' : '.ui-zh')?.textContent ?? '') : '';
   }
 }
 
-/** The note saying why the literal/free choice is disabled, in the interface language. */
-function zhChoiceNote(): string {
-  const note = document.getElementById('zh-choice-note');
-  const text = (cls: string) => note?.querySelector(cls)?.textContent ?? '';
-  return uiText({ zh: text('.ui-zh'), en: text('.ui-en') });
+/** A `{ zh, en }` string in the interface language now shown (`中文 / English` in 双语). */
+function uiText(zh: string, en: string): string {
+  const ui = root.dataset.ui;
+  return ui === 'en' ? en : ui === 'both' ? `${zh} / ${en}` : zh;
 }
 
 /** The interface language to show now: the stored choice, else the default for the current view. */
@@ -74,22 +73,28 @@ function resolvedUi(): UiLang {
   return resolveUiLang(readItem(UI_STORAGE_KEY), currentViewFromRoot().l, navigator.languages ?? []);
 }
 
-/** Show the interface in `ui` (CSS does the rest; the observer below updates attributes). */
+/**
+ * Show the interface in `ui`: CSS shows the spans; here the attributes marked
+ * `data-ui-attr` (Chinese as built, kept in `data-ui-zh`; English in
+ * `data-ui-en`), the theme button's label and the literal/free note.
+ */
 function applyUi(ui: UiLang): void {
-  if (root.dataset.ui !== ui) root.dataset.ui = ui;
   const select = document.getElementById('ui-lang') as HTMLSelectElement | null;
-  if (select && select.value !== ui) select.value = ui;
-}
-
-/** Attributes that follow the interface language (`data-ui-attr`, `data-ui-zh`, `data-ui-en`), and the zh-choice note. */
-function translateAttributes(): void {
+  if (select) select.value = ui;
+  // As built, attributes are Chinese: nothing to do until the language is not Chinese.
+  if (root.dataset.ui === ui && (translated || ui === 'zh')) return;
+  root.dataset.ui = ui;
+  translated = true;
   for (const el of document.querySelectorAll<HTMLElement>('[data-ui-attr]')) {
-    const value = uiText({ zh: el.dataset.uiZh ?? '', en: el.dataset.uiEn ?? '' });
-    for (const name of (el.dataset.uiAttr ?? '').split(' ')) if (name && el.getAttribute(name) !== value) el.setAttribute(name, value);
+    const names = el.dataset.uiAttr!.split(' ');
+    const value = uiText((el.dataset.uiZh ??= el.getAttribute(names[0]!) ?? ''), el.dataset.uiEn ?? '');
+    for (const name of names) el.setAttribute(name, value);
   }
-  const zhChoice = document.querySelector<HTMLFieldSetElement>('[data-zh-choice]');
-  if (zhChoice?.disabled) zhChoice.title = zhChoiceNote();
+  syncControls(currentViewFromRoot());
+  showTheme?.();
 }
+let translated = false;
+let showTheme: (() => void) | undefined;
 
 /**
  * Apply a view: <html> attributes (CSS does the showing and hiding), lang,
@@ -125,10 +130,10 @@ function currentViewFromRoot(): ViewState {
 }
 
 const THEME_ORDER: Theme[] = ['auto', 'light', 'dark'];
-const THEME_LABEL: Record<Theme, { zh: string; en: string }> = {
-  auto: { zh: '主题：跟随系统', en: 'Theme: system' },
-  light: { zh: '主题：浅色', en: 'Theme: light' },
-  dark: { zh: '主题：深色', en: 'Theme: dark' },
+const THEME_LABEL: Record<Theme, [zh: string, en: string]> = {
+  auto: ['主题：跟随系统', 'Theme: system'],
+  light: ['主题：浅色', 'Theme: light'],
+  dark: ['主题：深色', 'Theme: dark'],
 };
 
 function initTheme(): void {
@@ -136,11 +141,11 @@ function initTheme(): void {
   if (!button) return;
   const show = (theme: Theme) => {
     button.dataset.state = theme;
-    const label = uiText(THEME_LABEL[theme]);
+    const label = uiText(...THEME_LABEL[theme]);
     button.setAttribute('aria-label', label);
     button.title = label;
   };
-  onUiChange(() => show(parseTheme(button.dataset.state ?? null)));
+  showTheme = () => show(parseTheme(button.dataset.state ?? null));
   show(parseTheme(readItem(THEME_STORAGE_KEY)));
   // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
   addEventListener('pageshow', () => show(parseTheme(readItem(THEME_STORAGE_KEY))));
@@ -287,10 +292,8 @@ window.addEventListener('pageshow', (e) => {
   if (stored.r !== now.r || stored.l !== now.l) applyView(stored);
   syncControls(stored);
 });
-// Interface language: attributes follow every change, whatever its cause.
-onUiChange(translateAttributes);
+initTheme();
 applyUi(resolvedUi());
-translateAttributes();
 document.getElementById('ui-lang')?.addEventListener('change', (event) => {
   const ui = parseUiLang((event.target as HTMLSelectElement).value);
   if (!ui) return;
@@ -304,7 +307,6 @@ window.addEventListener('pageshow', (e) => {
 window.addEventListener('storage', (e) => {
   if (e.key === UI_STORAGE_KEY || e.key === VIEW_STORAGE_KEY || e.key === null) applyUi(resolvedUi());
 });
-initTheme();
 initAnchors();
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);

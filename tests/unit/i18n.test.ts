@@ -42,9 +42,14 @@ describe('interface dictionary', () => {
     expect(pickUi(s, 'en')).toBe('Search');
     expect(pickUi(s, 'both')).toBe('搜索 / Search');
     expect(uiAttrs(s, ['aria-label', 'title'])).toEqual({
-      'aria-label': '搜索 / Search',
-      title: '搜索 / Search',
+      'aria-label': '搜索',
+      title: '搜索',
       'data-ui-attr': 'aria-label title',
+      'data-ui-en': 'Search',
+    });
+    expect(uiAttrs(s, ['placeholder'], 'both')).toEqual({
+      placeholder: '搜索 / Search',
+      'data-ui-attr': 'placeholder',
       'data-ui-zh': '搜索',
       'data-ui-en': 'Search',
     });

@@ -3,9 +3,9 @@
  * cannot carry two spans (`aria-label`, `title`, canvas labels): a hook that
  * re-renders the island when the reader changes the language.
  *
- * The first render gives both languages (`中文 / English`), the same as the
- * build-time render, so hydration matches; the effect then switches to the
- * reader's language (`<html data-ui>`, src/scripts/ui-text.ts). Components
+ * The first render gives Chinese (the interface language without
+ * JavaScript), the same as the build-time render, so hydration matches; the
+ * effect then switches to the reader's language (`<html data-ui>`, src/scripts/ui-text.ts). Components
  * also rendered statically (a figure's no-JavaScript fallback) use
  * `ui.attrs(text)`, which adds `data-ui-*` so src/scripts/reader.ts
  * translates the attribute there too.
@@ -27,7 +27,7 @@ export interface UiPick {
  *   language; the component re-renders when the language changes.
  */
 export function useUiText(): UiPick {
-  const [lang, setLang] = useState<UiLang>('both');
+  const [lang, setLang] = useState<UiLang>('zh');
   useEffect(() => {
     setLang(currentUi());
     return onUiChange(setLang);
