@@ -5,7 +5,7 @@
  * see `UiText.astro` and src/lib/ui-lang.ts). Build-time only: client scripts
  * carry their own few `{ zh, en }` pairs so the dictionary is not shipped.
  */
-import { pickUi, uiAttrs } from './ui-lang';
+import { pickUi, uiAttrs } from './ui-pick';
 
 export { pickUi, uiAttrs };
 

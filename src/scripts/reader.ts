@@ -8,7 +8,7 @@
  * - interface language (中文 / English / 双语, `<html data-ui>`): the reader's
  *   choice is stored; until there is one it follows the content view and the
  *   browser language (src/lib/ui-lang.ts). Attributes marked `data-ui-attr`
- *   (see `uiAttrs` in src/lib/ui-lang.ts) follow it; islands follow it on
+ *   (see `uiAttrs` in src/lib/ui-pick.ts) follow it; islands follow it on
  *   their own (src/components/figures/kit/ui-lang.ts);
  * - the literal/free choice is disabled (with a note saying why) where it
  *   changes nothing: English only and the compare view;
@@ -285,6 +285,8 @@ document.querySelector('[data-reading-controls]')?.addEventListener('change', on
 // chosen another one since, on another page: show the stored view (keeping the place) and sync the controls.
 window.addEventListener('pageshow', (e) => {
   if (!e.persisted) return;
+  // The interface language too may have been chosen since, on another page.
+  applyUi(resolvedUi());
   const raw = readItem(VIEW_STORAGE_KEY);
   if (!raw) return;
   const stored = resolveView('', raw);
@@ -299,13 +301,6 @@ document.getElementById('ui-lang')?.addEventListener('change', (event) => {
   if (!ui) return;
   storeItem(UI_STORAGE_KEY, ui);
   applyUi(ui);
-});
-// Back/forward cache restore, or a choice made in another tab: show the stored language.
-window.addEventListener('pageshow', (e) => {
-  if (e.persisted) applyUi(resolvedUi());
-});
-window.addEventListener('storage', (e) => {
-  if (e.key === UI_STORAGE_KEY || e.key === VIEW_STORAGE_KEY || e.key === null) applyUi(resolvedUi());
 });
 initAnchors();
 prepareParagraphs();

@@ -5,12 +5,14 @@
  * and follow its changes. Tiny on purpose: each caller brings its own
  * `{ zh, en }` pairs rather than the dictionary.
  */
-import { parseUiLang, pickUi, type UiLang } from '../lib/ui-lang';
+import type { UiLang } from '../lib/ui-lang';
+import { pickUi } from '../lib/ui-pick';
 import type { Bilingual } from '../lib/i18n';
 
 /** The interface language now shown (`zh` when none is set, as without JavaScript). */
 export function currentUi(): UiLang {
-  return parseUiLang(document.documentElement.dataset.ui) ?? 'zh';
+  const ui = document.documentElement.dataset.ui;
+  return ui === 'en' || ui === 'both' ? ui : 'zh';
 }
 
 /**

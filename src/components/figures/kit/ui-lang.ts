@@ -11,7 +11,8 @@
  * translates the attribute there too.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { pickUi, uiAttrs, type UiLang } from '../../../lib/ui-lang';
+import type { UiLang } from '../../../lib/ui-lang';
+import { pickUi, uiAttrs } from '../../../lib/ui-pick';
 import type { Bilingual } from '../../../lib/i18n';
 import { currentUi, onUiChange } from '../../../scripts/ui-text';
 

@@ -3,7 +3,7 @@
  * fallback of the ReLU figure; the island draws the same with Chart.js).
  */
 import { ACTIVATIONS, sampleActivation } from '../../../lib/nearest/activations';
-import { uiAttrs } from '../../../lib/ui-lang';
+import { uiAttrs } from '../../../lib/ui-pick';
 import { ACTIVATION_COLORS, X_RANGE, Y_RANGE } from './activation-style';
 
 const W = 560, H = 300, L = 40, R = 12, T = 12, B = 30;
