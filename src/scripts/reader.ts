@@ -85,15 +85,22 @@ function applyUi(ui: UiLang): void {
   if (root.dataset.ui === ui && (translated || ui === 'zh')) return;
   root.dataset.ui = ui;
   translated = true;
-  for (const el of document.querySelectorAll<HTMLElement>('[data-ui-attr]')) {
-    const names = el.dataset.uiAttr!.split(' ');
-    const value = uiText((el.dataset.uiZh ??= el.getAttribute(names[0]!) ?? ''), el.dataset.uiEn ?? '');
-    for (const name of names) el.setAttribute(name, value);
-  }
+  translate(document);
   syncControls(currentViewFromRoot());
   showTheme?.();
 }
 let translated = false;
+
+/** Set the `data-ui-attr` attributes inside `scope` to the interface language. */
+function translate(scope: ParentNode): void {
+  for (const el of scope.querySelectorAll<HTMLElement>('[data-ui-attr]')) {
+    const names = el.dataset.uiAttr!.split(' ');
+    const value = uiText((el.dataset.uiZh ??= el.getAttribute(names[0]!) ?? ''), el.dataset.uiEn ?? '');
+    for (const name of names) el.setAttribute(name, value);
+  }
+}
+// An island that hydrates may render its static fallback afresh, as built (in Chinese).
+document.addEventListener('astro:hydrate', (e) => translated && translate(e.target as Element), true);
 let showTheme: (() => void) | undefined;
 
 /**
