@@ -84,23 +84,29 @@ function applyUi(ui: UiLang): void {
   // As built, attributes are Chinese: nothing to do until the language is not Chinese.
   if (root.dataset.ui === ui && (translated || ui === 'zh')) return;
   root.dataset.ui = ui;
+  // Islands render their static fallbacks afresh (as built, in Chinese) when they hydrate or change state.
+  if (!translated) {
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) translate(n);
+    }).observe(document.body, { childList: true, subtree: true });
+  }
   translated = true;
-  translate(document);
+  translate(document.body);
   syncControls(currentViewFromRoot());
   showTheme?.();
 }
 let translated = false;
 
-/** Set the `data-ui-attr` attributes inside `scope` to the interface language. */
-function translate(scope: ParentNode): void {
-  for (const el of scope.querySelectorAll<HTMLElement>('[data-ui-attr]')) {
+/** Set the `data-ui-attr` attributes of `scope` and inside it to the interface language. */
+function translate(scope: Element): void {
+  for (const el of [scope, ...scope.querySelectorAll('[data-ui-attr]')] as HTMLElement[]) {
+    if (!el.dataset.uiAttr) continue;
     const names = el.dataset.uiAttr!.split(' ');
     const value = uiText((el.dataset.uiZh ??= el.getAttribute(names[0]!) ?? ''), el.dataset.uiEn ?? '');
     for (const name of names) el.setAttribute(name, value);
   }
 }
-// An island that hydrates may render its static fallback afresh, as built (in Chinese).
-document.addEventListener('astro:hydrate', (e) => translated && translate(e.target as Element), true);
+
 let showTheme: (() => void) | undefined;
 
 /**
