@@ -294,7 +294,7 @@ export function rewritePage(
     // An aria-label that follows the interface language (uiAttrs in src/lib/i18n.ts) stays so as the alt text.
     const uiZh = attr(svg, 'data-ui-zh');
     const uiEn = attr(svg, 'data-ui-en');
-    const ui = !hidden && uiZh !== undefined && uiEn !== undefined ? ` data-ui-attr="alt" data-ui-zh="${esc(uiZh)}" data-ui-en="${esc(uiEn)}"` : '';
+    const ui = !hidden && uiEn !== undefined ? ` data-ui-attr="alt"${uiZh !== undefined ? ` data-ui-zh="${esc(uiZh)}"` : ''} data-ui-en="${esc(uiEn)}"` : '';
     return (
       `<img src="${opts.url}${name}" alt="${esc(alt)}" width="${size.width}" height="${size.height}" loading="lazy" decoding="async"` +
       `${selfClass ? ` class="${esc(selfClass)}"` : ''}${id ? ` id="${esc(id)}"` : ''}${hidden ? ' aria-hidden="true"' : ''}${ui}` +
