@@ -83,7 +83,8 @@ function applyUi(ui: UiLang): void {
   if (select) select.value = ui;
   // As built, attributes are Chinese: nothing to do until the language is not Chinese.
   if (root.dataset.ui === ui && (translated || ui === 'zh')) return;
-  root.dataset.ui = ui;
+  // Writing the same value would still wake every observer of data-ui (islands redraw charts).
+  if (root.dataset.ui !== ui) root.dataset.ui = ui;
   // Islands render their static fallbacks afresh (as built, in Chinese) when they hydrate or change state.
   if (!translated) {
     new MutationObserver((records) => {
