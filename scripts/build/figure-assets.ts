@@ -294,9 +294,13 @@ export function rewritePage(
     const title = (svg.childNodes ?? []).find((c) => c.nodeName === 'title');
     const alt = hidden ? '' : (attr(svg, 'aria-label') ?? (title ? textOf(title) : ''));
     const id = attr(svg, 'id');
+    // An aria-label that follows the interface language (uiAttrs in src/lib/i18n.ts) stays so as the alt text.
+    const uiZh = attr(svg, 'data-ui-zh');
+    const uiEn = attr(svg, 'data-ui-en');
+    const ui = !hidden && uiEn !== undefined ? ` data-ui-attr="alt"${uiZh !== undefined ? ` data-ui-zh="${esc(uiZh)}"` : ''} data-ui-en="${esc(uiEn)}"` : '';
     return (
       `<img src="${opts.url}${name}" alt="${esc(alt)}" width="${size.width}" height="${size.height}" loading="lazy" decoding="async"` +
-      `${selfClass ? ` class="${esc(selfClass)}"` : ''}${id ? ` id="${esc(id)}"` : ''}${hidden ? ' aria-hidden="true"' : ''}` +
+      `${selfClass ? ` class="${esc(selfClass)}"` : ''}${id ? ` id="${esc(id)}"` : ''}${hidden ? ' aria-hidden="true"' : ''}${ui}` +
       ` style="${esc(imgStyle(svgTypeStyle(css, tokenSet(svg), fromAncestors), selfStyle))}" data-svg-fallback>`
     );
   };

@@ -14,6 +14,7 @@
  */
 import readAloudCss from '../styles/read-aloud.css?url';
 import { readItem, storeItem } from './storage';
+import { onUiChange, uiText } from './ui-text';
 import { SegmentPlayer, clampRate, pickVoice, type SpeechItem, type SpeechLang, type UtteranceLike, type VoiceLike } from '../lib/speech';
 
 type ReadRendition = 'literal' | 'free' | 'en';
@@ -30,9 +31,6 @@ const STATUS = {
   playPara: { zh: '从本段开始朗读', en: 'Read aloud from this paragraph' },
 } as const;
 
-function uiLang(): 'zh' | 'en' {
-  return document.documentElement.dataset.l === 'en' ? 'en' : 'zh';
-}
 
 
 /** True when the element takes up space on screen (not display:none, not hidden). */
@@ -46,6 +44,7 @@ class ReadAloud extends HTMLElement {
   private voices: VoiceLike[] = [];
   private reading: ReadRendition | null = null;
   private activePara: Element | null = null;
+  private statusKey: keyof typeof STATUS | null = null;
 
   connectedCallback(): void {
     const synth = 'speechSynthesis' in window ? window.speechSynthesis : null;
@@ -77,6 +76,7 @@ class ReadAloud extends HTMLElement {
     refresh();
     // The view (data-l / data-r on <html>) decides which renditions can be read.
     new MutationObserver(() => this.update()).observe(document.documentElement, { attributes: true, attributeFilter: ['data-l', 'data-r'] });
+    onUiChange(() => this.relabel());
     window.addEventListener('pagehide', () => this.player?.stop());
     // Esc stops reading (unless a dialog or popover is taking it).
     document.addEventListener('keydown', (e) => {
@@ -132,7 +132,7 @@ class ReadAloud extends HTMLElement {
         });
         para.prepend(btn);
       }
-      const label = STATUS.playPara[uiLang()];
+      const label = uiText(STATUS.playPara);
       btn.setAttribute('aria-label', `${label} (${para.id})`);
       btn.title = label;
       btn.hidden = !visible;
@@ -201,7 +201,18 @@ class ReadAloud extends HTMLElement {
       this.reading = null;
     }
     const key = state === 'idle' ? (reason === 'finished' ? 'finished' : reason === 'stopped' ? 'stopped' : 'error') : state;
-    this.q('status').textContent = STATUS[key][uiLang()];
+    this.statusKey = key;
+    this.q('status').textContent = uiText(STATUS[key]);
+  }
+
+  /** Labels and the last status in the interface language now chosen. */
+  private relabel(): void {
+    const label = uiText(STATUS.playPara);
+    for (const btn of document.querySelectorAll<HTMLButtonElement>('.para-listen')) {
+      btn.setAttribute('aria-label', `${label} (${btn.parentElement?.id ?? ''})`);
+      btn.title = label;
+    }
+    if (this.statusKey) this.q('status').textContent = uiText(STATUS[this.statusKey]);
   }
 }
 

@@ -7,6 +7,11 @@
  * - theme button (system → the other scheme → the system's scheme → system);
  * - the 拼音 / Pinyin switch: loads src/scripts/pinyin-toggle.ts (and the part's
  *   pinyin data) only when pinyin is on, and keeps the reader's place as the ruby comes and goes;
+ * - interface language (中文 / English / 双语, `<html data-ui>`): the reader's
+ *   choice is stored; until there is one it follows the content view and the
+ *   browser language (src/lib/ui-lang.ts). Attributes marked `data-ui-attr`
+ *   (see `uiAttrs` in src/lib/ui-pick.ts) follow it; islands follow it on
+ *   their own (src/components/figures/kit/ui-lang.ts);
  * - the literal/free choice is disabled (with a note saying why) where it
  *   changes nothing: English only and the compare view;
  * - loads the reading tools (reading-tools.ts) on the first interaction:
@@ -23,6 +28,7 @@ import { PINYIN_STORAGE_KEY, pinyinFromStorage, resolveView, searchWithView, VIE
 import type * as Segments from './segments';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 import type * as ReadingTools from './reading-tools';
+import { parseUiLang, resolveUiLang, UI_STORAGE_KEY, type UiLang } from '../lib/ui-lang';
 
 const root = document.documentElement;
 
@@ -58,9 +64,57 @@ function syncControls(view: ViewState): void {
   const zhChoice = document.querySelector<HTMLFieldSetElement>('[data-zh-choice]');
   if (zhChoice) {
     zhChoice.disabled = !zhChoiceApplies(view);
-    zhChoice.title = zhChoice.disabled ? (document.getElementById('zh-choice-note')?.querySelector(view.l === 'en' ? '.ui-en' : '.ui-zh')?.textContent ?? '') : '';
+    zhChoice.title = zhChoice.disabled ? (document.getElementById('zh-choice-note')?.querySelector(root.dataset.ui === 'en' ? '.ui-en' : '.ui-zh')?.textContent ?? '') : '';
   }
 }
+
+/** A `{ zh, en }` string in the interface language now shown (`中文 / English` in 双语). */
+function uiText(zh: string, en: string): string {
+  const ui = root.dataset.ui;
+  return ui === 'en' ? en : ui === 'both' ? `${zh} / ${en}` : zh;
+}
+
+/** The interface language to show now: the stored choice, else the default for the current view. */
+function resolvedUi(): UiLang {
+  return resolveUiLang(readItem(UI_STORAGE_KEY), currentViewFromRoot().l, navigator.languages ?? []);
+}
+
+/**
+ * Show the interface in `ui`: CSS shows the spans; here the attributes marked
+ * `data-ui-attr` (Chinese as built, kept in `data-ui-zh`; English in
+ * `data-ui-en`), the theme button's label and the literal/free note.
+ */
+function applyUi(ui: UiLang): void {
+  const select = document.getElementById('ui-lang') as HTMLSelectElement | null;
+  if (select) select.value = ui;
+  // As built, attributes are Chinese: nothing to do until the language is not Chinese.
+  if (root.dataset.ui === ui && (translated || ui === 'zh')) return;
+  // Writing the same value would still wake every observer of data-ui (islands redraw charts).
+  if (root.dataset.ui !== ui) root.dataset.ui = ui;
+  // Islands render their static fallbacks afresh (as built, in Chinese) when they hydrate or change state.
+  if (!translated) {
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element) translate(n);
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+  translated = true;
+  translate(document.body);
+  syncControls(currentViewFromRoot());
+  showTheme?.();
+}
+let translated = false;
+
+/** Set the `data-ui-attr` attributes of `scope` and inside it to the interface language. */
+function translate(scope: Element): void {
+  for (const el of [scope, ...scope.querySelectorAll('[data-ui-attr]')] as HTMLElement[]) {
+    if (!el.dataset.uiAttr) continue;
+    const names = el.dataset.uiAttr!.split(' ');
+    const value = uiText((el.dataset.uiZh ??= el.getAttribute(names[0]!) ?? ''), el.dataset.uiEn ?? '');
+    for (const name of names) el.setAttribute(name, value);
+  }
+}
+
+let showTheme: (() => void) | undefined;
 
 /**
  * Apply a view: <html> attributes (CSS does the showing and hiding), lang,
@@ -72,6 +126,7 @@ function applyView(view: ViewState): void {
   root.dataset.l = view.l;
   root.lang = view.l === 'en' ? 'en' : 'zh-CN';
   syncControls(view);
+  applyUi(resolvedUi());
   storeItem(VIEW_STORAGE_KEY, JSON.stringify(view));
   history.replaceState(history.state, '', `${location.pathname}${searchWithView(location.search, view)}${location.hash}`);
   if (anchor) {
@@ -104,10 +159,10 @@ function nextTheme(current: Theme): Theme {
   if (matchMedia('(prefers-color-scheme: dark)').matches) order.reverse(); // light, dark, auto
   return order[(order.indexOf(current) + 1) % 3]!;
 }
-const THEME_LABEL: Record<Theme, string> = {
-  auto: '主题：跟随系统 / Theme: system',
-  light: '主题：浅色 / Theme: light',
-  dark: '主题：深色 / Theme: dark',
+const THEME_LABEL: Record<Theme, [zh: string, en: string]> = {
+  auto: ['主题：跟随系统', 'Theme: system'],
+  light: ['主题：浅色', 'Theme: light'],
+  dark: ['主题：深色', 'Theme: dark'],
 };
 
 function initTheme(): void {
@@ -115,9 +170,11 @@ function initTheme(): void {
   if (!button) return;
   const show = (theme: Theme) => {
     button.dataset.state = theme;
-    button.setAttribute('aria-label', THEME_LABEL[theme]);
-    button.title = THEME_LABEL[theme];
+    const label = uiText(...THEME_LABEL[theme]);
+    button.setAttribute('aria-label', label);
+    button.title = label;
   };
+  showTheme = () => show(parseTheme(button.dataset.state ?? null));
   const showStored = () => show(parseTheme(readItem(THEME_STORAGE_KEY)));
   showStored();
   // view-init.ts re-applies the stored theme on a bfcache restore or a change in another tab: keep the button in step.
@@ -284,6 +341,8 @@ document.querySelector('[data-reading-controls]')?.addEventListener('change', on
 // chosen another one since, on another page: show the stored view (keeping the place) and sync the controls.
 window.addEventListener('pageshow', (e) => {
   if (!e.persisted) return;
+  // The interface language too may have been chosen since, on another page.
+  applyUi(resolvedUi());
   const raw = readItem(VIEW_STORAGE_KEY);
   if (!raw) return;
   const stored = resolveView('', raw);
@@ -313,6 +372,13 @@ addEventListener('pageshow', followStoredPinyin);
 addEventListener('storage', followStoredPinyin);
 initTheme();
 initReadingTools();
+applyUi(resolvedUi());
+document.getElementById('ui-lang')?.addEventListener('change', (event) => {
+  const ui = parseUiLang((event.target as HTMLSelectElement).value);
+  if (!ui) return;
+  storeItem(UI_STORAGE_KEY, ui);
+  applyUi(ui);
+});
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
 for (const t of TERM_EVENTS) document.addEventListener(t, queueTermEvent);

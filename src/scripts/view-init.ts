@@ -1,15 +1,18 @@
 /**
  * Runs inline in <head>, before first paint: applies the reader's view
- * (URL, else localStorage, else default) and theme to <html> so the page
- * never flashes the wrong rendition. Marks <html data-js>.
+ * (URL, else localStorage, else default), interface language and theme to
+ * <html> so the page never flashes the wrong rendition or language.
+ * Marks <html data-js>.
  */
 import { resolveView, VIEW_STORAGE_KEY } from '../lib/view-state';
 import { THEME_STORAGE_KEY, parseTheme } from '../lib/theme';
 import { PARA_NUMBERS_STORAGE_KEY, RESUME_PATHS_STORAGE_KEY } from '../lib/reading-place';
+import { resolveUiLang, UI_STORAGE_KEY } from '../lib/ui-lang';
 
 const root = document.documentElement;
 let storedView: string | null = null;
 let storedTheme: string | null = null;
+let storedUi: string | null = null;
 try {
   storedView = localStorage.getItem(VIEW_STORAGE_KEY);
   storedTheme = localStorage.getItem(THEME_STORAGE_KEY);
@@ -19,6 +22,7 @@ try {
   // start (unless the URL names a paragraph), `any` on other pages.
   const resumePaths = localStorage.getItem(RESUME_PATHS_STORAGE_KEY);
   if (resumePaths) root.dataset.resume = !location.hash && resumePaths.split(' ').includes(location.pathname) ? 'here' : 'any';
+  storedUi = localStorage.getItem(UI_STORAGE_KEY);
 } catch {
   /* storage blocked: defaults apply */
 }
@@ -26,6 +30,7 @@ const view = resolveView(location.search, storedView);
 root.dataset.r = view.r;
 root.dataset.l = view.l;
 root.lang = view.l === 'en' ? 'en' : 'zh-CN';
+root.dataset.ui = resolveUiLang(storedUi, view.l, navigator.languages ?? []);
 const theme = parseTheme(storedTheme);
 if (theme !== 'auto') root.dataset.theme = theme;
 root.dataset.js = '';

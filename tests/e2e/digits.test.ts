@@ -125,7 +125,8 @@ describe('digit figures', () => {
       await fallback.scrollIntoViewIfNeeded();
       await expect(fallback.isVisible()).resolves.toBe(true);
       // Each digit is an SVG file shown by a lazy <img> (scripts/build/figure-assets.ts).
-      const images = fallback.locator('img[alt^="handwritten"]');
+      // Without JavaScript the interface, and so the alt text, is Chinese.
+      const images = fallback.locator('img[alt^="手写的"]');
       expect(await images.count()).toBeGreaterThanOrEqual(8);
       const box = (await images.first().boundingBox())!;
       expect(box.width).toBeGreaterThan(20);

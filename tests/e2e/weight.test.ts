@@ -1,7 +1,9 @@
 /**
  * Reading stays light: before any interaction a content page ships at most
- * 10 KB of JavaScript and 14 KB of CSS (gzip; issue 2 set 8 and 12 KB, raised
- * when the reading tools of issues 10, 11 and 13 arrived), and no
+ * 10.5 KB of JavaScript and 14 KB of CSS (gzip; issue 2 set 8 and 12 KB, raised
+ * when the reading tools of issues 10, 11 and 13 arrived, and by 0.5 KB for the
+ * interface-language setting of issue 15, which must act before first paint and
+ * on every page's attributes), and no
  * TensorFlow.js, wasm or model weights; the search code is not loaded until
  * search opens. Issue 12: on a phone (390×844, no scrolling) a reading page's
  * HTML is at most 2 × its text + 8 KB and its first load at most 2 × its text
@@ -24,11 +26,11 @@ afterAll(async () => {
 
 describe('page weight before interaction', () => {
   for (const path of ['/flac-jpeg/', '/neural-nets/', '/training/']) {
-    it(`${path}: ≤ 10 KB JS, ≤ 14 KB CSS, no tfjs, wasm, weights or search index`, async () => {
+    it(`${path}: ≤ 10.5 KB JS, ≤ 14 KB CSS, no tfjs, wasm, weights or search index`, async () => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const m = await measurePageWeight(context, origin + path);
       await context.close();
-      expect(m.jsGzip).toBeLessThanOrEqual(10 * 1024);
+      expect(m.jsGzip).toBeLessThanOrEqual(10.5 * 1024);
       expect(m.cssGzip).toBeLessThanOrEqual(14 * 1024);
       const heavy = m.resources.filter((r) => r.kind === 'wasm' || r.kind === 'model' || /tfjs|pagefind/.test(r.url));
       expect(heavy.map((r) => r.url)).toEqual([]);

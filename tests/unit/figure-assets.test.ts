@@ -33,6 +33,15 @@ function run(html = PAGE, minPropsBytes = 0) {
 }
 
 describe('rewritePage', () => {
+  it('keeps an SVG label that follows the interface language (uiAttrs) translatable as the <img> alt', () => {
+    const page = PAGE.replace('aria-label="Sixty dots"', 'aria-label="六十个点" data-ui-attr="aria-label" data-ui-en="Sixty dots"');
+    const img = /<img src="\/_fig\/[0-9a-f]{16}\.svg"[^>]*>/.exec(run(page).out)![0];
+    expect(img).toContain('alt="六十个点"');
+    expect(img).toContain('data-ui-attr="alt"');
+    expect(img).toContain('data-ui-en="Sixty dots"');
+    expect(img).not.toContain('data-ui-zh');
+  });
+
   it('replaces a large figure SVG by a lazy <img> of a file, keeping its label and size', () => {
     const { out, files } = run();
     const img = /<img src="\/_fig\/([0-9a-f]{16})\.svg"[^>]*>/.exec(out);

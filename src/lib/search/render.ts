@@ -88,6 +88,14 @@ export function bi(zh: string, en: string): string {
   return `<span lang="zh-CN" class="ui-zh">${zh}</span><span lang="en" class="ui-en">${en}</span>`;
 }
 
+/** English names of the Chinese renditions, for result badges (the Chinese are RENDITION_LABEL's). */
+const RENDITION_NAME_EN = { literal: 'Literal', free: 'Free' } as const;
+
+/** A rendition's badge text: "English" is the same word in every interface language; 直译/意译 follow the interface. */
+function renditionBadge(r: SearchRendition): string {
+  return r === 'en' ? `<span lang="en" data-ui-fixed>${RENDITION_LABEL.en}</span>` : bi(RENDITION_LABEL[r], RENDITION_NAME_EN[r]);
+}
+
 /** Longest query echoed back in a message (a 10 000-character paste is not repeated). */
 const ECHO_CHARS = 40;
 
@@ -106,7 +114,10 @@ export function renderStatus(outcome: SearchOutcome): string {
   const q = echo(outcome.typed);
   switch (outcome.status) {
     case 'empty':
-      return bi('输入中文或英文词语，例如：权重、吸引子盆地、activation function。', 'Type a Chinese or English word, e.g. 权重, 吸引子盆地, activation function.');
+      return bi(
+        '输入中文或英文词语，例如：权重、吸引子盆地、activation function。',
+        'Type a Chinese or English word, e.g. <span lang="zh-CN" data-ui-fixed>权重</span>, <span lang="zh-CN" data-ui-fixed>吸引子盆地</span>, activation function.',
+      );
     case 'loading':
       return bi('正在载入索引…', 'Loading the index…');
     case 'error':
@@ -181,15 +192,15 @@ function renderGroup(g: ResultGroup, optionId: string): string {
   const renditions = g.hits.map((x) => x.rendition).join(' ');
   const others = g.hits.filter((x) => x !== h);
   let meta =
-    `<span class="sr-badge sr-badge-${h.rendition}" lang="${langOf(h.rendition)}">${RENDITION_LABEL[h.rendition]}</span>` +
+    `<span class="sr-badge sr-badge-${h.rendition}">${renditionBadge(h.rendition)}</span>` +
     `<span class="sr-para">¶${paraNumber(h.para)}</span>`;
-  if (others.length) meta += `<span class="sr-also">+ ${others.map((x) => `<span lang="${langOf(x.rendition)}">${RENDITION_LABEL[x.rendition]}</span>`).join(' ')}</span>`;
+  if (others.length) meta += `<span class="sr-also">+ ${others.map((x) => renditionBadge(x.rendition)).join(' ')}</span>`;
   if (g.elsewhere) meta += `<span class="sr-only-in">${bi(ONLY_IN[h.rendition][0], ONLY_IN[h.rendition][1])}</span>`;
   let counterpart = '';
   const c = g.counterpart;
   if (c) {
     counterpart =
-      `<span class="sr-counterpart"><span class="sr-badge sr-badge-${c.rendition} sr-badge-mini" lang="${langOf(c.rendition)}">${RENDITION_LABEL[c.rendition]}</span>` +
+      `<span class="sr-counterpart"><span class="sr-badge sr-badge-${c.rendition} sr-badge-mini">${renditionBadge(c.rendition)}</span>` +
       `<span class="sr-counterpart-text" lang="${langOf(c.rendition)}">${excerptOf(c.text, c.ranges, c.rendition)}</span></span>`;
   }
   return (

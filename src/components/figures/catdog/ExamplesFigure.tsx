@@ -13,6 +13,7 @@ import { ProbBars, percent } from './ProbBars';
 import { reportPhotoProblem, sampleUrl, selectFile, selectSample, type CatdogState } from './store';
 import { installPhotoInbox } from '../kit/photo-inbox';
 import { T } from './T';
+import { useUiText } from '../kit/ui-lang';
 import { useCatdog } from './use-catdog';
 
 /** Props: precomputed probabilities and 32×32 views of the samples (static fallback). */
@@ -42,6 +43,7 @@ function imageFile(list: FileList | null | undefined): File | null {
 }
 
 export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: ExamplesFigureProps) {
+  const ui = useUiText();
   const state = useCatdog();
   const [hydrated, setHydrated] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -103,7 +105,7 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
                 onClick={() => void selectSample(s.id)}
               >
                 <span class="cd-thumb">
-                  <img src={sampleUrl(s.id)} width={s.width} height={s.height} alt={s.alt.en} loading="lazy" decoding="async" />
+                  <img src={sampleUrl(s.id)} width={s.width} height={s.height} alt={ui(s.alt)} loading="lazy" decoding="async" />
                   <span class="cd-crop" style={cropStyle(s)} aria-hidden="true" />
                 </span>
                 <ProbBars probs={probsOf(s.id)} compact />
@@ -115,7 +117,7 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
           <div class={`cd-card cd-drop${isUpload ? ' selected' : ''}`} data-sample="upload">
             {isUpload ? (
               <span class="cd-thumb">
-                <img src={cur.url} alt={cur.name ?? 'your photo'} />
+                <img src={cur.url} alt={cur.name ?? ui({ zh: '你的照片', en: 'your photo' })} />
                 {uploadCropStyle(state) && <span class="cd-crop" style={uploadCropStyle(state)!} aria-hidden="true" />}
               </span>
             ) : (
@@ -156,7 +158,10 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
           <InputView
             input={cur.input}
             fallbackSrc={fallbackInputs[cur.id]}
-            label={`The 32×32 image the network receives${currentSample ? ` from: ${currentSample.alt.en}` : ''}`}
+            label={ui({
+              zh: `网络收到的 32×32 图像${currentSample ? `，来自：${currentSample.alt.zh}` : ''}`,
+              en: `The 32×32 image the network receives${currentSample ? ` from: ${currentSample.alt.en}` : ''}`,
+            })}
             class="cd-seen-img"
           />
           <span class="cd-seen-label"><T zh="网络实际接收到的 32×32 像素图" en="What the network actually receives: 32×32 pixels" /></span>

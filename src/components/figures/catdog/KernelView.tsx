@@ -8,6 +8,7 @@ import { kernelRgb, kernelSlices, type Kernel } from '../../../lib/catdog/activa
 import { ColorLegend, fmt } from './ColorLegend';
 import { MapCanvas, RgbCanvas } from './MapCanvas';
 import { T } from './T';
+import { useUiText } from '../kit/ui-lang';
 
 /** Props: the layer's kernel, the output channel, and the name of the layer its input comes from. */
 export interface KernelViewProps {
@@ -20,6 +21,7 @@ export interface KernelViewProps {
 const RGB = ['R', 'G', 'B'];
 
 export function KernelView({ kernel, channel, inputName }: KernelViewProps) {
+  const ui = useUiText();
   const [kh, kw, cin] = kernel.shape;
   const slices = kernelSlices(kernel, channel);
   let limit = 1e-12;
@@ -36,12 +38,12 @@ export function KernelView({ kernel, channel, inputName }: KernelViewProps) {
       <div class={`cd-kernel-slices${rgb ? ' rgb' : ''}`}>
         {rgb && (
           <figure class="cd-slice">
-            <RgbCanvas rgba={kernelRgb(slices)} width={kw} height={kh} label={`kernel ${channel + 1} as a colour picture`} class="cd-slice-img" />
+            <RgbCanvas rgba={kernelRgb(slices)} width={kw} height={kh} label={ui({ zh: `第 ${channel + 1} 个卷积核画成彩色图`, en: `kernel ${channel + 1} as a colour picture` })} class="cd-slice-img" />
             <figcaption><T zh="RGB 合成" en="as colour" /></figcaption>
           </figure>
         )}
         {slices.map((s, i) => (
-          <figure class="cd-slice" title={`${rgb ? RGB[i] : `input channel ${i + 1}`}: ${Array.from(s, (v) => fmt(v)).join(' ')}`}>
+          <figure class="cd-slice" title={`${rgb ? RGB[i] : ui({ zh: `输入通道 ${i + 1}`, en: `input channel ${i + 1}` })}: ${Array.from(s, (v) => fmt(v)).join(' ')}`}>
             <MapCanvas values={s} width={kw} height={kh} limit={limit} class="cd-slice-img" />
             {rgb && <figcaption>{RGB[i]}</figcaption>}
           </figure>

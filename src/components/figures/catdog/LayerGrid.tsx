@@ -16,6 +16,7 @@ import { LoadStatus } from './LoadStatus';
 import { MapCanvas } from './MapCanvas';
 import { selectSample } from './store';
 import { T } from './T';
+import { useUiText } from '../kit/ui-lang';
 import { useCatdog } from './use-catdog';
 
 /** Precomputed grid of the typical cat (from `fallback.json`). */
@@ -42,6 +43,7 @@ export interface LayerGridProps {
 const LAYERS = catdogLayers();
 
 export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGridProps) {
+  const ui = useUiText();
   const state = useCatdog();
   const [selected, setSelected] = useState<number | null>(null);
   const [scale, setScale] = useState<'own' | 'shared'>('own');
@@ -81,7 +83,7 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
     >
       <LoadStatus state={state} />
       <div class="cd-layer-head">
-        <InputView input={live ? cur.input : null} fallbackSrc={fallback.input} label="The 32×32 input" class="cd-layer-input" />
+        <InputView input={live ? cur.input : null} fallbackSrc={fallback.input} label={ui({ zh: '32×32 的输入', en: 'The 32×32 input' })} class="cd-layer-input" />
         <span class="cd-arrow" aria-hidden="true">→</span>
         <p class="cd-layer-title"><T zh={title.zh} en={title.en} /></p>
       </div>
@@ -99,7 +101,7 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
                 : { zh: '蓝 = 负，白 = 0，红 = 正；每幅小图按它自己的最大绝对值着色（放大后可看数值）', en: 'blue = negative, white = 0, red = positive; each image is scaled to its own largest value (enlarge one to see numbers)' }
           }
         />
-        <span class="cd-scale-toggle" role="group" aria-label="colour scale">
+        <span class="cd-scale-toggle" role="group" aria-label={ui({ zh: '色标', en: 'colour scale' })}>
           <button type="button" class="cd-btn" aria-pressed={scale === 'own'} disabled={!live} onClick={() => setScale('own')}>
             <T zh="各自标尺" en="Own scale each" />
           </button>
@@ -118,10 +120,10 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
               disabled={!live}
               data-channel={i}
               onClick={() => setSelected(sel === i ? null : i)}
-              title={`channel ${i + 1}`}
+              title={ui({ zh: `通道 ${i + 1}`, en: `channel ${i + 1}` })}
             >
               {channelMaps ? (
-                <MapCanvas values={channelMaps[i]!} width={w} height={h} limit={limitOf(i)} label={`channel ${i + 1}`} />
+                <MapCanvas values={channelMaps[i]!} width={w} height={h} limit={limitOf(i)} label={ui({ zh: `通道 ${i + 1}`, en: `channel ${i + 1}` })} />
               ) : (
                 // One frame of the sprite (channels side by side): `cover` scales it to the tile's height, the position picks the frame; lazy, so it loads near the viewport.
                 <img
@@ -149,7 +151,7 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
       {live && sel !== null && selValues && selStats && (
         <div class="cd-detail" data-detail-channel={sel}>
           <div class="cd-detail-map">
-            <MapCanvas values={selValues} width={w} height={h} limit={limitOf(sel)} label={`channel ${sel + 1}, enlarged`} class="cd-big" />
+            <MapCanvas values={selValues} width={w} height={h} limit={limitOf(sel)} label={ui({ zh: `通道 ${sel + 1}（放大）`, en: `channel ${sel + 1}, enlarged` })} class="cd-big" />
             <ColorLegend limit={limitOf(sel)} onlyPositive={isRelu} note={{ zh: '这幅图的标尺', en: 'scale of this image' }} />
             <p class="cd-detail-caption">
               <T zh={`通道 ${sel + 1}`} en={`Channel ${sel + 1}`} />

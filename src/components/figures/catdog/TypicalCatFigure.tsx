@@ -7,6 +7,7 @@ import { sampleById, TYPICAL_CAT_ID } from '../../../lib/catdog/samples';
 import { InputView } from './InputView';
 import { sampleUrl, selectSample } from './store';
 import { T } from './T';
+import { useUiText } from '../kit/ui-lang';
 import { useCatdog } from './use-catdog';
 
 /** Props: URL of the typical cat's precomputed 32×32 view (static fallback). */
@@ -15,6 +16,7 @@ export interface TypicalCatFigureProps {
 }
 
 export default function TypicalCatFigure({ fallbackInput }: TypicalCatFigureProps) {
+  const ui = useUiText();
   const state = useCatdog();
   const cat = sampleById(TYPICAL_CAT_ID);
   const cur = state.current;
@@ -25,9 +27,9 @@ export default function TypicalCatFigure({ fallbackInput }: TypicalCatFigureProp
   return (
     <div class="cd-fig cd-typical" data-catdog-figure="typical-cat" data-current={cur.id} data-live={live ? 'true' : 'false'} data-catdog-key={live ? cur.key : undefined}>
       <div class="cd-typical-row">
-        <img class="cd-photo" src={url} width={sample?.width ?? cur.width} height={sample?.height ?? cur.height} alt={sample ? sample.alt.en : 'your photo'} />
+        <img class="cd-photo" src={url} width={sample?.width ?? cur.width} height={sample?.height ?? cur.height} alt={ui(sample ? sample.alt : { zh: '你的照片', en: 'your photo' })} />
         <div class="cd-typical-side">
-          <InputView input={cur.input} fallbackSrc={isCat ? fallbackInput : undefined} label="The same photo at 32×32 pixels, as the network receives it" class="cd-typical-input" />
+          <InputView input={cur.input} fallbackSrc={isCat ? fallbackInput : undefined} label={ui({ zh: '同一张照片缩成 32×32 像素，也就是网络收到的样子', en: 'The same photo at 32×32 pixels, as the network receives it' })} class="cd-typical-input" />
           <span class="cd-seen-label"><T zh="网络看到的 32×32 版本" en="The 32×32 version the network sees" /></span>
         </div>
       </div>

@@ -21,6 +21,7 @@ import { psnr, ssim, toGrey8 } from '../../../lib/codec/metrics';
 import { CURVE_DIGITS, CURVE_QUALITIES, meanPoint, ROW_QUALITIES, type Measurement, type RdPoint } from '../../../lib/codec/rd';
 import { DrawingPad } from '../digits/DrawingPad';
 import { T } from './T';
+import { useUiText } from '../kit/ui-lang';
 import { jpegRoundTrip } from './jpeg-canvas';
 import { drawRdChart, type RdChartData } from './rd-chart';
 import styles from './codec.module.css';
@@ -140,9 +141,11 @@ function GreyCanvas({ image, label }: { image: Uint8Array; label: string }) {
 }
 
 function Thumb({ image, index, pressed, onPick }: { image: Uint8Array; index: number; pressed: boolean; onPick: () => void }) {
+  const ui = useUiText();
+  const name = ui({ zh: `MNIST 测试集第 ${index} 个`, en: `MNIST test #${index}` });
   return (
-    <button type="button" class={styles.thumb} aria-pressed={pressed} data-pick={index} onClick={onPick} title={`MNIST test #${index}`}>
-      <GreyCanvas image={image} label={`MNIST test #${index} / MNIST 测试集第 ${index} 个`} />
+    <button type="button" class={styles.thumb} aria-pressed={pressed} data-pick={index} onClick={onPick} title={name}>
+      <GreyCanvas image={image} label={name} />
     </button>
   );
 }
@@ -150,6 +153,7 @@ function Thumb({ image, index, pressed, onPick }: { image: Uint8Array; index: nu
 const fmt = (v: number, d: number) => (Number.isFinite(v) ? v.toFixed(d) : '∞');
 
 function CellView({ cell }: { cell: Cell }) {
+  const ui = useUiText();
   const title =
     cell.method === 'original'
       ? { zh: '原图', en: 'original' }
@@ -158,7 +162,7 @@ function CellView({ cell }: { cell: Cell }) {
         : { zh: `编解码器 ${cell.setting} 个值`, en: `codec, ${cell.setting} values` };
   return (
     <li class={styles.cell} data-method={cell.method} data-setting={cell.setting} data-bytes={cell.bytes} data-payload={cell.payload} data-psnr={fmt(cell.psnr, 2)} data-ssim={cell.ssim.toFixed(3)}>
-      <GreyCanvas image={cell.image} label={`${title.en} / ${title.zh}`} />
+      <GreyCanvas image={cell.image} label={ui(title)} />
       <strong class={styles.cellTitle}>
         <T zh={title.zh} en={title.en} />
       </strong>
@@ -184,11 +188,13 @@ function CellView({ cell }: { cell: Cell }) {
   );
 }
 
+/** Chart words in Chinese unless the interface is English only (`<html data-ui>`). */
 function languageIsZh(): boolean {
-  return document.documentElement.dataset['l'] === 'zh';
+  return document.documentElement.dataset['ui'] !== 'en';
 }
 
 export default function CodecFigure({ children }: Props) {
+  const ui = useUiText();
   const [phase, retry] = useCodec();
   // Rendered on the server too (no JavaScript): say "loading" only once the island runs.
   const [mounted, setMounted] = useState(false);
@@ -211,7 +217,7 @@ export default function CodecFigure({ children }: Props) {
   // Theme or language changes: redraw the chart with the new colours and words.
   useEffect(() => {
     const obs = new MutationObserver(() => setLook((n) => n + 1));
-    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'data-l', 'class'] });
+    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'data-ui', 'class'] });
     return () => obs.disconnect();
   }, []);
 
@@ -326,7 +332,7 @@ export default function CodecFigure({ children }: Props) {
           <p class={styles.hint}>
             <T zh="选一个 MNIST 测试集里的数字：" en="Pick a digit from the MNIST test set:" />
           </p>
-          <div class={styles.thumbs} role="group" aria-label="MNIST test digits / MNIST 测试数字">
+          <div class={styles.thumbs} role="group" aria-label={ui({ zh: 'MNIST 测试数字', en: 'MNIST test digits' })}>
             {Array.from({ length: PICKS }, (_, i) => (
               <Thumb
                 key={i}
@@ -347,7 +353,7 @@ export default function CodecFigure({ children }: Props) {
             <T zh="或者在这里写一个：" en="Or draw one here:" />
           </p>
           <DrawingPad
-            label="Drawing pad for one digit / 手写一个数字"
+            label={ui({ zh: '手写一个数字', en: 'Drawing pad for one digit' })}
             image={padImage.image}
             imageKey={padImage.key}
             onDigit={(pixels) => {
@@ -379,7 +385,7 @@ export default function CodecFigure({ children }: Props) {
           </p>
         )}
         <div class={styles.chartWrap} hidden={!curves}>
-          <canvas ref={canvas} role="img" aria-label="Rate–distortion plot: PSNR (dB) against bytes per image, learned codec and JPEG / 率失真图" />
+          <canvas ref={canvas} role="img" aria-label={ui({ zh: '率失真图：每个图像的字节数与 PSNR（dB），学得的编解码器与 JPEG', en: 'Rate–distortion plot: PSNR (dB) against bytes per image, learned codec and JPEG' })} />
         </div>
       </div>
       <p class={styles.note}>

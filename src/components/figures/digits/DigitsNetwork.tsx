@@ -14,6 +14,7 @@ import { argmax, layerOutputs, type LayerOutput } from '../../../lib/models/digi
 import { DrawingPad } from './DrawingPad';
 import { LayerDiagram } from './LayerDiagram';
 import { DigitCanvas, ModelStatus, ProbBars, T, decodePixels, paint, rgbOf, useModel } from './ui';
+import { useUiText } from '../kit/ui-lang';
 import styles from './digits.module.css';
 
 interface Props {
@@ -27,6 +28,7 @@ const NEGATIVE: [number, number, number] = [214, 96, 40];
 
 /** One canvas per channel (or one for a vector), sharing the layer's colour scale. */
 function Activations({ output, kind }: { output: LayerOutput; kind: DigitsLayer['kind'] }) {
+  const ui = useUiText();
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const { shape, values } = output;
   const maps = shape.length === 3 ? shape[2]! : 1;
@@ -57,7 +59,7 @@ function Activations({ output, kind }: { output: LayerOutput; kind: DigitsLayer[
   return (
     <div ref={setRoot} class={vector ? styles.vector : styles.maps} data-testid="digits-activations" data-maps={maps}>
       {Array.from({ length: maps }, (_, k) => (
-        <canvas key={`${output.name}-${k}`} class={vector ? styles.vectorCanvas : styles.map} role="img" aria-label={`${output.name} ${vector ? '' : `channel ${k + 1}`}`} />
+        <canvas key={`${output.name}-${k}`} class={vector ? styles.vectorCanvas : styles.map} role="img" aria-label={vector ? output.name : ui({ zh: `${output.name} 第 ${k + 1} 个通道`, en: `${output.name} channel ${k + 1}` })} />
       ))}
       {kind === 'conv' && (
         <p class={styles.legend}>
@@ -69,6 +71,7 @@ function Activations({ output, kind }: { output: LayerOutput; kind: DigitsLayer[
 }
 
 export default function DigitsNetwork({ layers, samples, children }: Props) {
+  const ui = useUiText();
   const [mounted, setMounted] = useState(false);
   const [state, retry] = useModel('digits');
   const [input, setInput] = useState<Float32Array | null>(null);
@@ -107,7 +110,7 @@ export default function DigitsNetwork({ layers, samples, children }: Props) {
             onDigit={setInput}
             image={padImage.image}
             imageKey={padImage.key}
-            label="Drawing pad: draw a digit with mouse, finger or pen / 画板：用鼠标、手指或触控笔写一个数字"
+            label={ui({ zh: '画板：用鼠标、手指或触控笔写一个数字', en: 'Drawing pad: draw a digit with mouse, finger or pen' })}
           />
           <div class={styles.controls}>
             <button type="button" class={styles.button} onClick={() => setPadImage((p) => ({ image: new Float32Array(784), key: p.key + 1 }))}>
@@ -117,7 +120,7 @@ export default function DigitsNetwork({ layers, samples, children }: Props) {
           <p class={styles.hint}>
             <T zh="在方框里写一个数字，或选一个手写样本：" en="Draw a digit in the box, or pick a handwritten sample:" />
           </p>
-          <div class={styles.samples} role="group" aria-label="Handwritten samples / 手写样本">
+          <div class={styles.samples} role="group" aria-label={ui({ zh: '手写样本', en: 'Handwritten samples' })}>
             {decoded.map((s) => (
               <button
                 type="button"
@@ -133,7 +136,7 @@ export default function DigitsNetwork({ layers, samples, children }: Props) {
         </div>
         <div class={styles.resultColumn}>
           <div class={styles.seen}>
-            {input ? <DigitCanvas pixels={input} label="The 28×28 input the network sees / 网络看到的 28×28 输入" /> : <span class={styles.digitEmpty} />}
+            {input ? <DigitCanvas pixels={input} label={ui({ zh: '网络看到的 28×28 输入', en: 'The 28×28 input the network sees' })} /> : <span class={styles.digitEmpty} />}
             <p class={styles.small}>
               <T zh="网络看到的 28×28 输入" en="What the network sees (28×28)" />
             </p>

@@ -12,6 +12,7 @@ import { argmax, classify } from '../../../lib/models/digits-infer';
 import { mixImages } from '../../../lib/models/mnist-preprocess';
 import { drawProbabilityChart, FROM_COLOR, TO_COLOR } from './probability-chart';
 import { DigitCanvas, ModelStatus, T, decodePixels, useModel } from './ui';
+import { useUiText } from '../kit/ui-lang';
 import styles from './digits.module.css';
 
 interface Props {
@@ -25,8 +26,9 @@ interface Props {
 const STEPS = 41;
 
 function Picker({ label, value, onPick }: { label: { zh: string; en: string }; value: number; onPick: (d: number) => void }) {
+  const ui = useUiText();
   return (
-    <div class={styles.picker} role="group" aria-label={`${label.en} / ${label.zh}`}>
+    <div class={styles.picker} role="group" aria-label={ui(label)}>
       <span class={styles.pickerLabel}>
         <T zh={label.zh} en={label.en} />
       </span>
@@ -40,6 +42,7 @@ function Picker({ label, value, onPick }: { label: { zh: string; en: string }; v
 }
 
 export default function Interpolate({ samples, ambiguous, children }: Props) {
+  const ui = useUiText();
   const [mounted, setMounted] = useState(false);
   const [state, retry] = useModel('digits');
   const [from, setFrom] = useState(2);
@@ -102,24 +105,24 @@ export default function Interpolate({ samples, ambiguous, children }: Props) {
             <canvas
               ref={canvas}
               role="img"
-              aria-label={`Probability of each class along the blend from ${from} to ${to} / 从 ${from} 过渡到 ${to} 时各类别的概率`}
+              aria-label={ui({ zh: `从 ${from} 过渡到 ${to} 时各类别的概率`, en: `Probability of each class along the blend from ${from} to ${to}` })}
               data-testid="interpolate-chart"
             />
           </div>
           <div class={`${styles.slider} ${styles.blendRow}`}>
-            <DigitCanvas pixels={images.get(from)!} label={`start: ${from}`} />
+            <DigitCanvas pixels={images.get(from)!} label={ui({ zh: `起点：${from}`, en: `start: ${from}` })} />
             <input
               type="range"
               min={0}
               max={100}
               value={Math.round(t * 100)}
-              aria-label="Position along the blend / 过渡位置"
+              aria-label={ui({ zh: '过渡位置', en: 'Position along the blend' })}
               onInput={(e) => setT(Number((e.currentTarget as HTMLInputElement).value) / 100)}
             />
-            <DigitCanvas pixels={images.get(to)!} label={`end: ${to}`} />
+            <DigitCanvas pixels={images.get(to)!} label={ui({ zh: `终点：${to}`, en: `end: ${to}` })} />
           </div>
           <div class={styles.seen}>
-            <DigitCanvas pixels={current} label={`blend at ${Math.round(t * 100)}%`} />
+            <DigitCanvas pixels={current} label={ui({ zh: `混合 ${Math.round(t * 100)}%`, en: `blend at ${Math.round(t * 100)}%` })} />
             <p class={styles.answer} aria-live="polite">
               {currentProbs && answer !== null ? (
                 <T
@@ -140,7 +143,7 @@ export default function Interpolate({ samples, ambiguous, children }: Props) {
           <ul class={styles.grid}>
             {ambiguousImages.map((a, i) => (
               <li class={styles.cell} key={i}>
-                <DigitCanvas pixels={a.image} label={`handwritten ${a.digit}`} />
+                <DigitCanvas pixels={a.image} label={ui({ zh: `手写的 ${a.digit}`, en: `handwritten ${a.digit}` })} />
                 <span class={styles.topTwo}>
                   <span>
                     <strong>{a.top[0]![0]}</strong> {(a.top[0]![1] * 100).toFixed(0)}%

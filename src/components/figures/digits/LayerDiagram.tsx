@@ -6,6 +6,7 @@
  */
 import type { DigitsLayer } from '../../../lib/models/digits';
 import { T } from './ui';
+import { useUiText } from '../kit/ui-lang';
 import styles from './digits.module.css';
 
 interface Props {
@@ -45,8 +46,9 @@ function Glyph({ layer }: { layer: DigitsLayer }) {
 }
 
 export function LayerDiagram({ layers, selected, onSelect }: Props) {
+  const ui = useUiText();
   return (
-    <ol class={styles.layers} aria-label="Layers / 网络各层">
+    <ol class={styles.layers} aria-label={ui({ zh: '网络各层', en: 'Layers' })}>
       <li class={styles.layerInput}>
         <span class={styles.glyph} aria-hidden="true">
           <span class={styles.sheet} style={{ width: '26px', height: '26px', left: '0', top: '0' }} />
@@ -67,7 +69,10 @@ export function LayerDiagram({ layers, selected, onSelect }: Props) {
             <span class={styles.layerShape}>{layer.outputShape.join('×')}</span>
           </>
         );
-        const title = `${KIND_NAMES[layer.kind].en} (${layer.name}), output ${layer.outputShape.join('×')}`;
+        const title = ui({
+          zh: `${KIND_NAMES[layer.kind].zh}（${layer.name}），输出 ${layer.outputShape.join('×')}`,
+          en: `${KIND_NAMES[layer.kind].en} (${layer.name}), output ${layer.outputShape.join('×')}`,
+        });
         return (
           <li class={`${styles.layer} ${core ? styles.core : ''}`} data-kind={layer.kind} key={layer.name}>
             {onSelect ? (

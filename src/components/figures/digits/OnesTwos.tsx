@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { argmax, classify } from '../../../lib/models/digits-infer';
 import { gaussianBlur, mixImages } from '../../../lib/models/mnist-preprocess';
 import { DigitCanvas, ModelStatus, T, decodePixels, useModel } from './ui';
+import { useUiText } from '../kit/ui-lang';
 import styles from './digits.module.css';
 
 interface Props {
@@ -29,6 +30,7 @@ function distort(img: Float32Array, other: Float32Array, t: number): Float32Arra
 }
 
 export default function OnesTwos({ digits, children }: Props) {
+  const ui = useUiText();
   const [mounted, setMounted] = useState(false);
   const [state, retry] = useModel('digits');
   const [t, setT] = useState(0);
@@ -86,7 +88,7 @@ export default function OnesTwos({ digits, children }: Props) {
           />
         )}
       </p>
-      <div class={styles.axis} role="img" aria-label="Each digit's answer between 1 (left) and 2 (right); the dashed line is the watershed / 每个数字的回答位于 1（左）与 2（右）之间，虚线是分水岭">
+      <div class={styles.axis} role="img" aria-label={ui({ zh: '每个数字的回答位于 1（左）与 2（右）之间，虚线是分水岭', en: 'Each digit’s answer between 1 (left) and 2 (right); the dashed line is the watershed' })}>
         <span class={styles.watershed} />
         {probs &&
           decoded.map((d, i) => (
@@ -113,7 +115,7 @@ export default function OnesTwos({ digits, children }: Props) {
           const wrong = answer !== null && answer !== d.digit;
           return (
             <li class={styles.cell} key={i} data-answer={answer ?? ''}>
-              <DigitCanvas pixels={images[i]!} label={`handwritten ${d.digit}`} />
+              <DigitCanvas pixels={images[i]!} label={ui({ zh: `手写的 ${d.digit}`, en: `handwritten ${d.digit}` })} />
               <span class={styles.meter} aria-hidden="true">
                 <span class={styles.meterFill} style={{ width: p ? `${(side(p) * 100).toFixed(0)}%` : '0%' }} />
               </span>

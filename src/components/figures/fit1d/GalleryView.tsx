@@ -10,6 +10,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Chart as ChartType } from 'chart.js';
 import { Bi } from './Bi';
+import { useUiText } from '../kit/ui-lang';
 import { functionChartOptions, loadChart, points, themeColors, tickText, watchTheme } from './charts';
 import { drawColor } from './palette';
 import { S, num } from './strings';
@@ -32,6 +33,7 @@ export interface GalleryViewProps {
 
 /** Gallery / overlay switch for the random draws. */
 export default function GalleryView(props: GalleryViewProps) {
+  const ui = useUiText();
   const [mounted, setMounted] = useState(false);
   const [view, setView] = useState<'gallery' | 'overlay'>('gallery');
   const [status, setStatus] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
@@ -134,7 +136,7 @@ export default function GalleryView(props: GalleryViewProps) {
           ))}
         </div>
         <div class={`${css.canvasBox} ${css.overlayBox}`}>
-          <canvas ref={canvas} role="img" aria-label={`${S.overlay.zh} / ${S.overlay.en}`} />
+          <canvas ref={canvas} role="img" aria-label={ui(S.overlay)} />
         </div>
       </div>
       {status === 'error' && (

@@ -10,6 +10,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { Bi } from './Bi';
+import { useUiText } from '../kit/ui-lang';
 import { S, int } from './strings';
 import css from './fit1d.module.css';
 import type { Bilingual } from '../../../lib/i18n';
@@ -59,6 +60,7 @@ interface Edge {
 
 /** The diagram with its weight switch. */
 export default function NetworkDiagram(props: NetworkDiagramProps) {
+  const ui = useUiText();
   const { sizes } = props;
   const [mounted, setMounted] = useState(false);
   const [mode, setMode] = useState<Mode>('structure');
@@ -125,7 +127,7 @@ export default function NetworkDiagram(props: NetworkDiagramProps) {
           class={css.netSvg}
           viewBox={`0 0 ${W} ${H}`}
           role="img"
-          aria-label={`${props.rowLabels.map((t) => t.zh).join('，')} / ${props.rowLabels.map((t) => t.en).join(', ')}`}
+          aria-label={ui({ zh: props.rowLabels.map((t) => t.zh).join('，'), en: props.rowLabels.map((t) => t.en).join(', ') })}
         >
           <g class={css.edges}>
             {edges.map((e) => {

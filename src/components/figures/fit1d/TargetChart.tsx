@@ -12,6 +12,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Chart as ChartType } from 'chart.js';
 import { Bi } from './Bi';
+import { useUiText } from '../kit/ui-lang';
 import { functionChartOptions, loadChart, points, themeColors, tickText, watchTheme } from './charts';
 import { S } from './strings';
 import css from './fit1d.module.css';
@@ -30,6 +31,7 @@ export interface TargetChartProps {
 
 /** The target-function chart. */
 export default function TargetChart(props: TargetChartProps) {
+  const ui = useUiText();
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [Chart, setChart] = useState<typeof ChartType | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -131,7 +133,10 @@ export default function TargetChart(props: TargetChartProps) {
             ref={canvas}
             role="application"
             tabIndex={0}
-            aria-label={`${S.target.zh} / ${S.target.en}: ${props.exampleXs.length} examples. Arrow keys step through them from left to right; the chosen one is read out below.`}
+            aria-label={ui({
+              zh: `${S.target.zh}：${props.exampleXs.length} 个样本。用左右方向键从左到右逐个查看，选中的样本在下方读出。`,
+              en: `${S.target.en}: ${props.exampleXs.length} examples. Arrow keys step through them from left to right; the chosen one is read out below.`,
+            })}
             onKeyDown={onKeyDown}
           />
         </div>

@@ -13,6 +13,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useUiText } from '../kit/ui-lang';
 import { LossHistory } from '../../../lib/fit1d/loss-history';
 import { probeText } from '../../../lib/fit1d/probe';
 import type { Bilingual } from '../../../lib/i18n';
@@ -48,6 +49,7 @@ type Status = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'error';
 
 /** The live-training figure. */
 export default function TrainFigure(props: TrainFigureProps) {
+  const ui = useUiText();
   const { threshold } = props;
   const [mounted, setMounted] = useState(false);
   const [status, setStatus] = useState<Status>('loading');
@@ -331,7 +333,7 @@ export default function TrainFigure(props: TrainFigureProps) {
               </span>
             </div>
             <div class={css.canvasBox}>
-              <canvas ref={fnCanvas} role="img" aria-label={`${S.network.zh} / ${S.network.en}`} />
+              <canvas ref={fnCanvas} role="img" aria-label={ui(S.network)} />
             </div>
           </div>
           <div class={css.panel}>
@@ -350,7 +352,7 @@ export default function TrainFigure(props: TrainFigureProps) {
               </span>
             </div>
             <div class={css.canvasBox}>
-              <canvas ref={lossCanvas} role="img" aria-label={`${S.loss.zh} / ${S.loss.en}`} />
+              <canvas ref={lossCanvas} role="img" aria-label={ui(S.loss)} />
             </div>
             <div class={css.axisNote}>
               <Bi t={{ zh: '横轴：训练步数；纵轴：损失（对数刻度）', en: 'across: training steps; up: loss (log scale)' }} />

@@ -113,8 +113,8 @@ function toast(words: InboxWords): void {
       'font:14px/1.5 var(--font-ui,sans-serif);box-shadow:0 4px 16px rgba(0,0,0,.18)';
     document.body.appendChild(el);
   }
-  const en = document.documentElement.getAttribute('data-l') === 'en';
-  el.textContent = en ? words.en : `${words.zh} ${words.en}`;
+  const ui = document.documentElement.getAttribute('data-ui');
+  el.textContent = ui === 'en' ? words.en : ui === 'zh' ? words.zh : `${words.zh} ${words.en}`;
   el.hidden = false;
   clearTimeout(Number(el.dataset.timer ?? 0));
   el.dataset.timer = String(setTimeout(() => (el!.hidden = true), 8000));

@@ -3,6 +3,7 @@
  * fallback of the ReLU figure; the island draws the same with Chart.js).
  */
 import { ACTIVATIONS, sampleActivation } from '../../../lib/nearest/activations';
+import { uiAttrs } from '../../../lib/ui-pick';
 import { ACTIVATION_COLORS, X_RANGE, Y_RANGE } from './activation-style';
 
 const W = 560, H = 300, L = 40, R = 12, T = 12, B = 30;
@@ -14,7 +15,7 @@ export function ActivationSvg({ show = ['relu'] }: { show?: readonly string[] })
   const xt = [-3, -2, -1, 0, 1, 2, 3];
   const yt = [-1, 0, 1, 2, 3];
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} class="nf-activation-svg" role="img" aria-label="Plot of the ramp function max(0, x) for x from −3 to 3">
+    <svg viewBox={`0 0 ${W} ${H}`} class="nf-activation-svg" role="img" {...uiAttrs({ zh: '斜坡函数 max(0, x) 在 x 从 −3 到 3 上的图像', en: 'Plot of the ramp function max(0, x) for x from −3 to 3' })}>
       {xt.map((t) => (
         <g key={`x${t}`}>
           <line x1={px(t)} y1={py(Y_RANGE[0])} x2={px(t)} y2={py(Y_RANGE[1])} class="nf-gridline" />

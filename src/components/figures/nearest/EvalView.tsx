@@ -61,7 +61,10 @@ export function EvalView({ net, probe, onProbe }: EvalViewProps) {
         </p>
         <PlaneFrame
           svgRef={svg}
-          label={`The plane with the chosen point at x = ${probe.x.toFixed(2)}, y = ${probe.y.toFixed(2)}${onProbe ? '. Arrow keys move it; the network\'s answer is read out beside the network.' : ''}`}
+          label={{
+            zh: `平面上选中的点：x = ${probe.x.toFixed(2)}，y = ${probe.y.toFixed(2)}${onProbe ? '。方向键移动它，网络的回答在网络旁边读出。' : ''}`,
+            en: `The plane with the chosen point at x = ${probe.x.toFixed(2)}, y = ${probe.y.toFixed(2)}${onProbe ? '. Arrow keys move it; the network\'s answer is read out beside the network.' : ''}`,
+          }}
           onKeyDown={onProbe ? onKeyDown : undefined}
           regions
           watersheds="solid"
@@ -108,7 +111,10 @@ export function EvalView({ net, probe, onProbe }: EvalViewProps) {
           width={400}
           radius={14}
           rowGap={70}
-          label={`The network evaluated at {${probe.x.toFixed(2)}, ${probe.y.toFixed(2)}}: every neuron's value, layer by layer; output probabilities A ${Math.round(probs[0]! * 100)}%, B ${Math.round(probs[1]! * 100)}%, C ${Math.round(probs[2]! * 100)}%`}
+          label={{
+            zh: `网络在 {${probe.x.toFixed(2)}, ${probe.y.toFixed(2)}} 处的计算：逐层给出每个神经元的值；输出概率 A ${Math.round(probs[0]! * 100)}%，B ${Math.round(probs[1]! * 100)}%，C ${Math.round(probs[2]! * 100)}%`,
+            en: `The network evaluated at {${probe.x.toFixed(2)}, ${probe.y.toFixed(2)}}: every neuron's value, layer by layer; output probabilities A ${Math.round(probs[0]! * 100)}%, B ${Math.round(probs[1]! * 100)}%, C ${Math.round(probs[2]! * 100)}%`,
+          }}
         />
         <p class="nf-readout" aria-live="polite" data-eval-output data-probs={Array.from(probs, (p) => p.toFixed(6)).join(',')} data-answer={NEAREST_POINTS[answer]!.id}>
           <Bi zh="网络的回答：" en="The network's answer: " />

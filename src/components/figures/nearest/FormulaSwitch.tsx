@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { NEAREST_POINTS } from '../../../lib/nearest/geometry';
 import { Bi } from './Bi';
+import { useUiText } from '../kit/ui-lang';
 import './nearest.css';
 
 export interface FormulaSwitchProps {
@@ -21,13 +22,14 @@ export interface FormulaSwitchProps {
 
 /** The island. */
 export default function FormulaSwitch({ stats, neurons, params, children }: FormulaSwitchProps) {
+  const ui = useUiText();
   const [k, setK] = useState(0);
   const s = stats[k]!;
   return (
     <div class="nf nf-formula">
       <div class="nf-controls" style={{ justifyContent: 'center' }}>
         <Bi zh="输出：" en="Output:" />
-        <span class="nf-seg" role="group" aria-label="Output">
+        <span class="nf-seg" role="group" aria-label={ui({ zh: '输出', en: 'Output' })}>
           {NEAREST_POINTS.map((p, i) => (
             <button type="button" key={p.id} aria-pressed={k === i} onClick={() => setK(i)} data-output={i}>
               <span class={`nf-chip nf-chip-${i}`}>{p.id}</span>

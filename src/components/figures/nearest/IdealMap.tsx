@@ -21,7 +21,10 @@ export default function IdealMap() {
       <div class="nf-square">
         <PlaneFrame
           svgRef={svgRef}
-          label="The ideal nearest-point function: the square split into three coloured regions, one around each of the points A, B and C, separated by straight watersheds. Arrow keys move a probe point; the function's value there is read out below."
+          label={{
+            zh: '理想的最近点函数：正方形被分成三个着色区域，分别围绕 A、B、C 三点，由笔直的分水岭隔开。方向键移动探测点，函数在那里的值在下方读出。',
+            en: "The ideal nearest-point function: the square split into three coloured regions, one around each of the points A, B and C, separated by straight watersheds. Arrow keys move a probe point; the function's value there is read out below.",
+          }}
           regions
           watersheds="solid"
           highlight={k}

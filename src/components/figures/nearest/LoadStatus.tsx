@@ -3,6 +3,7 @@
  * (the static picture computed at build time stays visible meanwhile).
  */
 import { Bi } from './Bi';
+import { useUiText } from '../kit/ui-lang';
 import type { NearestLoadState } from './useNearest';
 
 function kb(bytes: number): string {
@@ -11,6 +12,7 @@ function kb(bytes: number): string {
 
 /** Renders nothing once ready. */
 export function LoadStatus({ state }: { state: NearestLoadState }) {
+  const ui = useUiText();
   if (state.status === 'ready') return null;
   if (state.status === 'error') {
     return (
@@ -30,7 +32,7 @@ export function LoadStatus({ state }: { state: NearestLoadState }) {
   return (
     <div class="nf-status" role="status" aria-live="polite">
       <Bi zh={`${what.zh}${count}…${bytes}`} en={`${what.en}${count}…${bytes}`} />
-      <span class="nf-progress" role="progressbar" aria-label="加载进度 / Loading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={frac === null ? undefined : Math.round(frac * 100)}>
+      <span class="nf-progress" role="progressbar" aria-label={ui({ zh: '加载进度', en: 'Loading progress' })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={frac === null ? undefined : Math.round(frac * 100)}>
         <span style={{ width: frac === null ? '30%' : `${(frac * 100).toFixed(0)}%` }} class={frac === null ? 'nf-indeterminate' : ''} />
       </span>
     </div>

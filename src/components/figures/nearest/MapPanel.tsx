@@ -5,6 +5,7 @@
  * ideal watersheds (dashed), the three points and an optional crosshair.
  */
 import type { ComponentChildren } from 'preact';
+import type { Bilingual } from '../../../lib/i18n';
 import { PlaneFrame } from './PlaneFrame';
 import { PLANE_MARGIN, PLANE_SIZE, PLANE_VIEW, sx, sy } from './plane';
 import { usePlaneProbe } from './use-plane-probe';
@@ -12,7 +13,8 @@ import { usePlaneProbe } from './use-plane-probe';
 export interface MapPanelProps {
   /** The map: an element filling its box (img or canvas) with `class="nf-map-img"`. */
   image: ComponentChildren;
-  label: string;
+  /** Accessible description, in both interface languages. */
+  label: Bilingual;
   /** Crosshair position in plane units. */
   probe?: { x: number; y: number } | null;
   onProbe?: (p: { x: number; y: number } | null) => void;
@@ -37,7 +39,11 @@ export function MapPanel(props: MapPanelProps) {
       </div>
       <PlaneFrame
         svgRef={svgRef}
-        label={props.onProbe ? `${props.label}. Arrow keys move a probe point; the network's answer there is read out below.` : props.label}
+        label={
+          props.onProbe
+            ? { zh: `${props.label.zh}。方向键移动探测点，网络在那里的回答在下方读出。`, en: `${props.label.en}. Arrow keys move a probe point; the network's answer there is read out below.` }
+            : props.label
+        }
         background={false}
         watersheds={props.watersheds === false ? false : 'dashed'}
         points={props.points}

@@ -8,6 +8,8 @@
  * last units with "⋯" between, and only the connections among drawn units.
  */
 import type { JSX } from 'preact';
+import { useUiText } from '../kit/ui-lang';
+import type { Bilingual } from '../../../lib/i18n';
 import { CLASS_HEX } from '../../../lib/nearest/colors';
 
 /** A neuron: row 0 is the input row, row k the k-th layer's units. */
@@ -40,7 +42,7 @@ export interface NetDiagramProps {
   /** Makes neurons focusable and reports hover / focus / tap. */
   onFocusNeuron?: (n: NeuronRef | null) => void;
   /** Accessible description of the drawing. */
-  label: string;
+  label: Bilingual;
   /** Extra class on the `<svg>`. */
   class?: string;
   /** Smaller labels, no values (gallery thumbnails). */
@@ -77,6 +79,7 @@ function fmt(v: number): string {
 
 /** The diagram. */
 export function NetDiagram(props: NetDiagramProps) {
+  const ui = useUiText();
   const width = props.width ?? 560;
   const rowGap = props.rowGap ?? 78;
   const r = props.radius ?? 13;
@@ -166,7 +169,7 @@ export function NetDiagram(props: NetDiagramProps) {
           data-index={s.index}
           tabindex={interactive && !isInput ? 0 : undefined}
           role={interactive && !isInput ? 'button' : undefined}
-          aria-label={interactive && !isInput ? (isOutput ? `output ${label}` : `layer ${row}, neuron ${s.index + 1}`) : undefined}
+          aria-label={interactive && !isInput ? ui(isOutput ? { zh: `输出 ${label}`, en: `output ${label}` } : { zh: `第 ${row} 层，第 ${s.index + 1} 个神经元`, en: `layer ${row}, neuron ${s.index + 1}` }) : undefined}
           onPointerEnter={interactive && !isInput ? () => props.onFocusNeuron!({ row, index: s.index }) : undefined}
           onFocus={interactive && !isInput ? () => props.onFocusNeuron!({ row, index: s.index }) : undefined}
           onClick={interactive && !isInput ? () => props.onFocusNeuron!({ row, index: s.index }) : undefined}
@@ -203,7 +206,7 @@ export function NetDiagram(props: NetDiagramProps) {
   });
 
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} class={`nf-diagram${props.compact ? ' nf-compact' : ''} ${props.class ?? ''}`} role={interactive ? 'group' : 'img'} aria-label={props.label}>
+    <svg viewBox={`0 0 ${width} ${height}`} class={`nf-diagram${props.compact ? ' nf-compact' : ''} ${props.class ?? ''}`} role={interactive ? 'group' : 'img'} {...ui.attrs(props.label)}>
       <g>{edges}</g>
       <g>{focusEdges}</g>
       <g>{nodes}</g>

@@ -65,7 +65,10 @@ export default function NetDiagramExplorer(props: NetDiagramExplorerProps) {
           kernels={props.kernels}
           focus={focus}
           onFocusNeuron={setFocus}
-          label={`Network diagram: inputs x and y at the top, hidden layers of ${props.sizes.slice(1, -1).join(' and ')} neurons, outputs A, B and C at the bottom; ${neurons} neurons in all`}
+          label={{
+            zh: `网络图：顶部是输入 x 和 y，隐藏层分别有 ${props.sizes.slice(1, -1).join('、')} 个神经元，底部是输出 A、B、C；共 ${neurons} 个神经元`,
+            en: `Network diagram: inputs x and y at the top, hidden layers of ${props.sizes.slice(1, -1).join(' and ')} neurons, outputs A, B and C at the bottom; ${neurons} neurons in all`,
+          }}
         />
       </div>
       <div class="nf-legend">

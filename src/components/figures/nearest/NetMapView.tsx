@@ -50,14 +50,14 @@ export function NetMapView(p: NetMapViewProps) {
           <p class="nf-panel-title">
             <Bi zh={`${p.neurons} 个神经元的网络算出的结果`} en={`What the ${p.neurons}-neuron network computes`} />
           </p>
-          <MapPanel image={p.image ?? <img src={p.imageSrc} alt="" width={200} height={200} class="nf-map-img" />} label={`Map of the network's answers; they agree with the ideal function on ${pct(p.agreement)} of the plane`} probe={p.probe} onProbe={p.onProbe} />
+          <MapPanel image={p.image ?? <img src={p.imageSrc} alt="" width={200} height={200} class="nf-map-img" />} label={{ zh: `网络回答的分布图：在平面的 ${pct(p.agreement)} 上与理想函数一致`, en: `Map of the network's answers; they agree with the ideal function on ${pct(p.agreement)} of the plane` }} probe={p.probe} onProbe={p.onProbe} />
         </div>
         <div>
           <p class="nf-panel-title">
             <Bi zh="理想的最近点函数" en="The ideal nearest-point function" />
           </p>
           <PlaneFrame
-            label="The ideal nearest-point function"
+            label={{ zh: '理想的最近点函数', en: 'The ideal nearest-point function' }}
             regions
             watersheds="solid"
             over={p.probe && <circle cx={sx(p.probe.x)} cy={sy(p.probe.y)} r={5} class="nf-probe" />}

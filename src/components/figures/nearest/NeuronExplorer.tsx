@@ -9,6 +9,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { NEURON_PRESETS, NEURON_RANGES, type NeuronParams } from '../../../lib/nearest/neuron';
 import { Bi } from './Bi';
+import { useUiText } from '../kit/ui-lang';
 import { NeuronMap, NeuronSurface } from './NeuronViews';
 import './nearest.css';
 
@@ -26,13 +27,14 @@ const same = (a: NeuronParams, b: NeuronParams) => Math.abs(a.w1 - b.w1) < 1e-9 
 
 /** The island. */
 export default function NeuronExplorer() {
+  const ui = useUiText();
   const [p, setP] = useState<NeuronParams>({ ...NEURON_PRESETS[2]!.params });
   // The thumbnails never change: built once, so a slider move re-renders only the explorer.
   const thumbs = useMemo(
     () =>
       NEURON_PRESETS.map((preset, i) => (
         <>
-          <NeuronSurface key={`s${i}`} params={preset.params} cells={8} label={neuronFormula(preset.params)} />
+          <NeuronSurface key={`s${i}`} params={preset.params} cells={8} label={{ zh: neuronFormula(preset.params), en: neuronFormula(preset.params) }} />
           <div class="nf-formula-line">{neuronFormula(preset.params).replace('max(0, ', '').replace(/\)$/, '')}</div>
           <p class="nf-note">
             <Bi zh={preset.note.zh} en={preset.note.en} />
@@ -61,7 +63,7 @@ export default function NeuronExplorer() {
   };
   return (
     <div class="nf nf-neurons">
-      <div class="nf-gallery" role="group" aria-label="Examples">
+      <div class="nf-gallery" role="group" aria-label={ui({ zh: '示例', en: 'Examples' })}>
         {NEURON_PRESETS.map((preset, i) => (
           <button type="button" key={i} class="nf-gallery-item" aria-pressed={same(p, preset.params)} onClick={() => setP({ ...preset.params })}>
             {thumbs[i]}
@@ -73,13 +75,13 @@ export default function NeuronExplorer() {
           <p class="nf-panel-title">
             <Bi zh="神经元的输出（立体图）" en="The neuron's output as a surface" />
           </p>
-          <NeuronSurface params={p} label={`Surface of ${neuronFormula(p)}`} />
+          <NeuronSurface params={p} label={{ zh: `${neuronFormula(p)} 的立体图`, en: `Surface of ${neuronFormula(p)}` }} />
         </div>
         <div>
           <p class="nf-panel-title">
             <Bi zh="从上方看（虚线：折痕，值为0处）" en="Seen from above (dashed: the crease, where it is 0)" />
           </p>
-          <NeuronMap params={p} id="nf-neuron-live" label={`Map of ${neuronFormula(p)}`} />
+          <NeuronMap params={p} id="nf-neuron-live" label={{ zh: `${neuronFormula(p)} 的俯视图`, en: `Map of ${neuronFormula(p)}` }} />
         </div>
         <div class="nf-sliders">
           <p class="nf-readout nf-formula-line" aria-live="polite" data-neuron-formula>

@@ -9,13 +9,16 @@
  *   gradient from the crease (value 0, transparent) to the value
  *   {@link NEURON_Z_MAX} (full colour), with contour lines at 1 and 2.
  */
+import { useUiText } from '../kit/ui-lang';
+import type { Bilingual } from '../../../lib/i18n';
 import { creaseSegment, NEURON_Z_MAX, projectOblique, surfaceFaces, type NeuronParams } from '../../../lib/nearest/neuron';
 
 const VIEW_SCALE = 100;
 const Z_SCALE = 0.16;
 
 /** The function as a 3-D surface. */
-export function NeuronSurface({ params, label, cells = 10 }: { params: NeuronParams; label: string; cells?: number }) {
+export function NeuronSurface({ params, label, cells = 10 }: { params: NeuronParams; label: Bilingual; cells?: number }) {
+  const ui = useUiText();
   const faces = surfaceFaces(params, cells, Z_SCALE);
   const V = (x: number, y: number, z = 0) => {
     const p = projectOblique(x, y, z, Z_SCALE);
@@ -32,7 +35,7 @@ export function NeuronSurface({ params, label, cells = 10 }: { params: NeuronPar
   const lx = projectOblique(0.1, -1.32, 0, Z_SCALE);
   const ly = projectOblique(1.2, 0, 0, Z_SCALE);
   return (
-    <svg viewBox={`-145 ${top.toFixed(0)} 290 ${(bottom - top).toFixed(0)}`} class="nf-surface" role="img" aria-label={label}>
+    <svg viewBox={`-145 ${top.toFixed(0)} 290 ${(bottom - top).toFixed(0)}`} class="nf-surface" role="img" {...ui.attrs(label)}>
       <polygon points={[P(-1, -1), P(1, -1), P(1, 1), P(-1, 1)].join(' ')} class="nf-surface-base" />
       {faces.map((f, i) => (
         <polygon
@@ -63,7 +66,8 @@ function levelLine(p: NeuronParams, level: number) {
 }
 
 /** The function seen from above, as a colour map. */
-export function NeuronMap({ params, id, label }: { params: NeuronParams; id: string; label: string }) {
+export function NeuronMap({ params, id, label }: { params: NeuronParams; id: string; label: Bilingual }) {
+  const ui = useUiText();
   const { w1, w2, b } = params;
   const n2 = w1 * w1 + w2 * w2;
   let fill: string;
@@ -85,7 +89,7 @@ export function NeuronMap({ params, id, label }: { params: NeuronParams; id: str
   const constOpacity = n2 === 0 ? Math.min(1, Math.max(0, b) / NEURON_Z_MAX) * 0.92 : 1;
   const lines = [0, 1, 2].map((level) => ({ level, seg: levelLine(params, level) }));
   return (
-    <svg viewBox={`-14 -4 ${MAP + 22} ${MAP + 22}`} class="nf-neuron-map" role="img" aria-label={label}>
+    <svg viewBox={`-14 -4 ${MAP + 22} ${MAP + 22}`} class="nf-neuron-map" role="img" {...ui.attrs(label)}>
       <defs>{gradient}</defs>
       <rect x={0} y={0} width={MAP} height={MAP} fill="var(--bg)" />
       <rect x={0} y={0} width={MAP} height={MAP} fill={fill} fill-opacity={constOpacity} data-neuron-fill />

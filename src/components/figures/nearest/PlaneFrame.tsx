@@ -5,14 +5,16 @@
  * `over` (drawn on top). Presentational; used by islands and static fallbacks.
  */
 import type { ComponentChildren, Ref } from 'preact';
+import { useUiText } from '../kit/ui-lang';
+import type { Bilingual } from '../../../lib/i18n';
 import { NEAREST_POINTS } from '../../../lib/nearest/geometry';
 import { CLASS_HEX } from '../../../lib/nearest/colors';
 import { polygonPath } from '../../../lib/nearest/voronoi';
 import { idealCellsSvg, PLANE_MARGIN, PLANE_SIZE, PLANE_VIEW, sx, sy } from './plane';
 
 export interface PlaneFrameProps {
-  /** Accessible description. */
-  label: string;
+  /** Accessible description, in both interface languages. */
+  label: Bilingual;
   /** Fill the three regions of the ideal function. */
   regions?: boolean;
   /** Draw the watersheds of the ideal function: solid, dashed, or not. */
@@ -60,6 +62,7 @@ export function FixedPoints() {
 
 /** The square with its decorations. */
 export function PlaneFrame(props: PlaneFrameProps) {
+  const ui = useUiText();
   const { cells, edges } = idealCellsSvg();
   const interactive = !!props.onPointerDown || !!props.onPointerMove;
   return (
@@ -69,7 +72,7 @@ export function PlaneFrame(props: PlaneFrameProps) {
       class={`nf-plane-svg ${props.class ?? ''}`}
       role={props.onKeyDown ? 'application' : 'img'}
       tabindex={props.onKeyDown ? 0 : undefined}
-      aria-label={props.label}
+      {...ui.attrs(props.label)}
       onKeyDown={props.onKeyDown}
       onPointerDown={props.onPointerDown}
       onPointerMove={props.onPointerMove}

@@ -12,6 +12,7 @@ import { Chart, LineController, LineElement, LinearScale, PointElement, Tooltip 
 import { ACTIVATIONS, sampleActivation, type ActivationFn } from '../../../lib/nearest/activations';
 import { ACTIVATION_COLORS, X_RANGE, Y_RANGE } from './activation-style';
 import { Bi } from './Bi';
+import { useUiText } from '../kit/ui-lang';
 import './nearest.css';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip);
@@ -35,6 +36,7 @@ function resolveColor(el: Element, color: string): string {
 
 /** The island. */
 export default function ReluChart({ children }: { children?: ComponentChildren }) {
+  const ui = useUiText();
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'line', { x: number; y: number }[]> | null>(null);
   const [shown, setShown] = useState<Set<Id>>(new Set<Id>(['relu']));
@@ -129,7 +131,7 @@ export default function ReluChart({ children }: { children?: ComponentChildren }
 
   return (
     <div class="nf nf-relu">
-      <div class="nf-controls nf-activation-keys" role="group" aria-label="Activation functions">
+      <div class="nf-controls nf-activation-keys" role="group" aria-label={ui({ zh: '激活函数', en: 'Activation functions' })}>
         {ACTIVATIONS.map((a) => (
           <button
             type="button"
@@ -147,7 +149,7 @@ export default function ReluChart({ children }: { children?: ComponentChildren }
         ))}
       </div>
       <div class="nf-chart">
-        <canvas ref={canvas} role="img" aria-label="Plot of the ramp function max(0, x) and any activation functions switched on" style={{ visibility: ready ? 'visible' : 'hidden' }} />
+        <canvas ref={canvas} role="img" aria-label={ui({ zh: '斜坡函数 max(0, x) 以及已打开的其他激活函数的图像', en: 'Plot of the ramp function max(0, x) and any activation functions switched on' })} style={{ visibility: ready ? 'visible' : 'hidden' }} />
         {!ready && <div class="nf-chart-fallback">{children}</div>}
       </div>
       <p class="nf-note" style={{ textAlign: 'center' }}>

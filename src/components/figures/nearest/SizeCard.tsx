@@ -45,10 +45,10 @@ export function SizeCard(p: SizeCardProps) {
         </strong>
         <span class="nf-formula-line">{sizes.join('→')}</span>
       </header>
-      <NetDiagram sizes={sizes} kernels={p.kernels} compact width={240} rowGap={depth > 2 ? 30 : 40} radius={6.5} maxShown={9} label={`Diagram of the network ${sizes.join('→')}`} />
+      <NetDiagram sizes={sizes} kernels={p.kernels} compact width={240} rowGap={depth > 2 ? 30 : 40} radius={6.5} maxShown={9} label={{ zh: `网络 ${sizes.join('→')} 的结构图`, en: `Diagram of the network ${sizes.join('→')}` }} />
       <MapPanel
         image={p.image ?? <img src={p.imageSrc} alt="" width={200} height={200} class="nf-map-img" loading="lazy" />}
-        label={`Map of what the ${neurons}-neuron network computes`}
+        label={{ zh: `${neurons} 个神经元的网络算出的结果图`, en: `Map of what the ${neurons}-neuron network computes` }}
         probe={p.probe}
         onProbe={p.onProbe}
       />

@@ -22,7 +22,10 @@ export default function ThreePoints() {
       <div class="nf-square">
         <PlaneFrame
           svgRef={svgRef}
-          label="Three fixed points A, B and C in the square from −1 to 1. Arrow keys move a probe point; the nearest point is read out below."
+          label={{
+            zh: '−1 到 1 的正方形里固定的三个点 A、B、C。方向键移动探测点，离它最近的点在下方读出。',
+            en: 'Three fixed points A, B and C in the square from −1 to 1. Arrow keys move a probe point; the nearest point is read out below.',
+          }}
           onPointerMove={onPointer}
           onPointerDown={onPointer}
           onKeyDown={onKeyDown}

@@ -12,6 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { nearestIndex } from '../../../lib/nearest/geometry';
 import { BASINS_BOX, DEFAULT_SHOPS, polygonPath, sharedEdges, voronoiCells, type Shop } from '../../../lib/nearest/voronoi';
 import { Bi } from './Bi';
+import { useUiText } from '../kit/ui-lang';
 import { arrowMove } from '../kit/keys';
 import { svgPoint } from './plane';
 import './nearest.css';
@@ -46,6 +47,7 @@ function capture(el: Element, pointerId: number): void {
 
 /** The island. */
 export default function VoronoiBasins() {
+  const ui = useUiText();
   const svg = useRef<SVGSVGElement>(null);
   const trail = useRef<SVGCircleElement>(null);
   const [shops, setShops] = useState<Shop[]>(() => DEFAULT_SHOPS.map((s) => ({ ...s })));
@@ -196,7 +198,7 @@ export default function VoronoiBasins() {
         <span>
           <Bi zh="点击空白处：" en="Click on empty ground to:" />
         </span>
-        <span class="nf-seg" role="group" aria-label="Click mode">
+        <span class="nf-seg" role="group" aria-label={ui({ zh: '点击方式', en: 'Click mode' })}>
           <button type="button" aria-pressed={mode === 'marker'} onClick={() => setMode('marker')}>
             <Bi zh="放下标记" en="drop the marker" />
           </button>
@@ -217,7 +219,10 @@ export default function VoronoiBasins() {
         class="nf-basins-svg nf-plane-svg"
         role="application"
         tabindex={0}
-        aria-label={`Coffee shops and their basins of attraction. Arrow keys move the marker; Enter ${mode === 'add' ? 'adds a shop at the marker' : 'drops it'}. Tab reaches each shop.`}
+        aria-label={ui({
+          zh: `咖啡店和它们的吸引子盆地。方向键移动标记；回车${mode === 'add' ? '在标记处开一家店' : '放下标记'}。用 Tab 键可以逐个到达每家店。`,
+          en: `Coffee shops and their basins of attraction. Arrow keys move the marker; Enter ${mode === 'add' ? 'adds a shop at the marker' : 'drops it'}. Tab reaches each shop.`,
+        })}
         onKeyDown={onPlaneKey}
         onPointerDown={onDown}
         onPointerMove={onMove}
@@ -258,7 +263,10 @@ export default function VoronoiBasins() {
             class={`nf-shop${selected === s.id ? ' nf-selected' : ''}`}
             tabindex={0}
             role="button"
-            aria-label={`Shop ${shopNumber(s.id)} at ${Math.round(s.x)}, ${Math.round(s.y)}. Arrow keys move it, Delete removes it.`}
+            aria-label={ui({
+              zh: `第 ${shopNumber(s.id)} 家店，位于 ${Math.round(s.x)}, ${Math.round(s.y)}。方向键移动它，Delete 键删除它。`,
+              en: `Shop ${shopNumber(s.id)} at ${Math.round(s.x)}, ${Math.round(s.y)}. Arrow keys move it, Delete removes it.`,
+            })}
             onKeyDown={(e) => onKey(e, s.id)}
             onFocus={() => setSelected(s.id)}
           >
