@@ -140,8 +140,8 @@ export function renderStatus(outcome: SearchOutcome): string {
     const none = bi(`没有找到“${q}”。`, `No results for “${q}”.`);
     if (terms > 0) return `${none} ${bi('见下方术语表条目。', 'See the glossary entry below.')}`;
     return `${none} ${bi(
-      '可以换个写法试试：汉字（神经网络）、英文（neural network）或拼音（shenjing wangluo）。',
-      'Try it another way: Chinese characters (神经网络), English (neural network) or pinyin (shenjing wangluo).',
+      '可以换个写法试试：汉字（<span data-ui-fixed>神经网络</span>）、英文（<span lang="en" data-ui-fixed>neural network</span>）或拼音（<span lang="zh-Latn-pinyin" data-ui-fixed>shenjing wangluo</span>）。',
+      'Try it another way: Chinese characters (<span lang="zh-CN" data-ui-fixed>神经网络</span>), English (<span data-ui-fixed>neural network</span>) or pinyin (<span lang="zh-Latn-pinyin" data-ui-fixed>shenjing wangluo</span>).',
     )}`;
   }
   let line = bi(`找到 ${paras} 段。`, `Found in ${paras} ${paras === 1 ? 'paragraph' : 'paragraphs'}.`);
@@ -201,7 +201,7 @@ function renderGroup(g: ResultGroup, optionId: string): string {
   if (c) {
     counterpart =
       `<span class="sr-counterpart"><span class="sr-badge sr-badge-${c.rendition} sr-badge-mini">${renditionBadge(c.rendition)}</span>` +
-      `<span class="sr-counterpart-text" lang="${langOf(c.rendition)}">${excerptOf(c.text, c.ranges, c.rendition)}</span></span>`;
+      `<span class="sr-counterpart-text" lang="${langOf(c.rendition)}" data-ui-fixed>${excerptOf(c.text, c.ranges, c.rendition)}</span></span>`;
   }
   return (
     `<li role="option" aria-selected="false" id="${optionId}" class="sr-option">` +
