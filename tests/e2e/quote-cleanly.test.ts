@@ -102,7 +102,7 @@ describe('clean selection copy', () => {
 
 describe('paragraph menu', () => {
   it('copies link, citation and three renditions without moving the page or adding history; Esc closes; refusal shows the text', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', locale: 'zh-CN' }); // a Chinese browser: Chinese interface messages;
     const { page, problems } = await watchedPage(context, origin);
     await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
     await recordClipboard(page);
