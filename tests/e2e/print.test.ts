@@ -82,6 +82,21 @@ describe('print', () => {
     expect(failures).toEqual([]);
   });
 
+  it('a term tooltip or paragraph menu left open on screen is not printed', async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
+    await page.locator('#s05-p02 .term').first().hover();
+    await page.waitForSelector('.term-tip', { state: 'visible' });
+    await page.locator('#s05-p03 > a.para-anchor').click();
+    await page.waitForSelector('.para-menu', { state: 'visible' });
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    const shown = await page.evaluate(() =>
+      ['.term-tip', '.para-menu'].filter((sel) => [...document.querySelectorAll(sel)].some((el) => el.getClientRects().length > 0)),
+    );
+    expect(shown).toEqual([]);
+    await page.close();
+  });
+
   it('a part page prints paragraph ids, whole figures with captions, and link addresses; the PDF has no control labels', async () => {
     const page = await context.newPage();
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
