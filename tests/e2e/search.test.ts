@@ -146,6 +146,12 @@ describe('header search', () => {
 
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    // "/" works after using a view switch too (a radio takes no text), but not in a text field.
+    await page.locator('#view-l-both').focus();
+    await page.keyboard.press('/');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
     await page.keyboard.press('Control+k');
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
 
