@@ -87,8 +87,10 @@ describe('codec figure', () => {
     await expect.poll(() => rd.getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
     await expect(rd.getAttribute('data-progress')).resolves.toBe('100');
     await expect(rd.getAttribute('data-curves')).resolves.toBe('codec:3,jpeg-payload:11,jpeg-file:11');
+    // Chart.js sizes the canvas to its box on the next animation frame after the box appears (it is
+    // 300 px wide, the canvas default, until then): wait for that, and fail if it never comes.
+    await expect.poll(async () => (await rd.locator('canvas').boundingBox())?.width ?? 0, { timeout: 10_000 }).toBeGreaterThan(300);
     const chartBox = (await rd.locator('canvas').boundingBox())!;
-    expect(chartBox.width).toBeGreaterThan(300);
     expect(chartBox.height).toBeGreaterThan(200);
     // The chart was painted (not a blank canvas).
     const painted = await rd.locator('canvas').evaluate((c: HTMLCanvasElement) => {
