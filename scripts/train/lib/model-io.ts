@@ -125,3 +125,54 @@ export function fileLoadHandler(dir: string): tf.io.IOHandler {
     },
   };
 }
+
+/** What {@link saveFaithful} kept. */
+export interface FaithfulSave {
+  saved: SavedFiles;
+  /** the saved files loaded back the way the browser loads them (caller disposes) */
+  loaded: LayersModel;
+  /** accuracy (fraction 0–1) of `loaded` on the test set */
+  accuracy: number;
+  /** largest |Δ probability| between `loaded` and the float32 network over the test set */
+  maxDelta: number;
+  storage: WeightStorage;
+}
+
+/**
+ * Save `model` with float16 weights (half the bytes), load the files back the
+ * way the browser does, and measure them on the test set; when float16 costs
+ * more than `maxAccuracyLoss` of accuracy, save float32 weights instead.
+ * Logs both accuracies, the largest probability change and the weight bytes.
+ *
+ * @param model the trained network (float32 in memory)
+ * @param dir output folder, e.g. `public/models/digits`
+ * @param test.predict probabilities `[count, classes]` (flat) of a model on the test set
+ * @param test.accuracy fraction (0–1) of test images whose most probable class is the label
+ * @param maxAccuracyLoss accuracy the smaller file may lose, as a fraction (0.0005 = 0.05 points)
+ */
+export async function saveFaithful(
+  model: LayersModel,
+  dir: string,
+  test: { predict: (m: LayersModel) => Float32Array; accuracy: (probs: Float32Array) => number },
+  maxAccuracyLoss: number,
+): Promise<FaithfulSave> {
+  const { loadLayersModel } = await import('@tensorflow/tfjs-layers');
+  const probs32 = test.predict(model);
+  const acc32 = test.accuracy(probs32);
+  const attempt = async (storage: WeightStorage): Promise<FaithfulSave> => {
+    const saved = await saveModel(model, dir, storage);
+    const loaded = await loadLayersModel(fileLoadHandler(dir));
+    const probs = test.predict(loaded);
+    let maxDelta = 0;
+    for (let i = 0; i < probs32.length; i++) maxDelta = Math.max(maxDelta, Math.abs(probs32[i]! - probs[i]!));
+    return { saved, loaded, accuracy: test.accuracy(probs), maxDelta, storage };
+  };
+  const half = await attempt('float16');
+  console.log(
+    `test accuracy float32 ${(acc32 * 100).toFixed(2)} %, float16 ${(half.accuracy * 100).toFixed(2)} % (max |Δp| ${half.maxDelta.toExponential(2)}), weights ${half.saved.weightBytes} bytes`,
+  );
+  if (acc32 - half.accuracy <= maxAccuracyLoss) return half;
+  console.log(`float16 lost more than ${(maxAccuracyLoss * 100).toFixed(2)} points: saving float32 weights instead`);
+  half.loaded.dispose();
+  return attempt('float32');
+}

@@ -32,7 +32,7 @@ import { registerFastWasmKernels } from '../catdog-kernels';
 import { initTrainingBackend } from '../lib/backend';
 import { describeLayers, updateManifestEntry } from '../lib/manifest';
 import { REPO_ROOT } from '../lib/mnist';
-import { fileLoadHandler, saveModel } from '../lib/model-io';
+import { saveFaithful } from '../lib/model-io';
 import { permutation, seededRandom } from '../lib/random';
 import { flag, type TrainOptions } from '../lib/trainer';
 
@@ -161,23 +161,12 @@ export async function train({ args }: TrainOptions): Promise<void> {
   const acc32 = accuracy(probs32, testSet.labels);
   console.log(`folded network: test accuracy ${(acc32 * 100).toFixed(2)} % (max |Δp| vs the training network ${foldDelta.toExponential(2)})`);
 
-  let saved = await saveModel(exported, outDir, 'float16');
-  let loaded = await tfl.loadLayersModel(fileLoadHandler(outDir));
-  let probsSaved = predictAll(loaded, testSet);
-  let accSaved = accuracy(probsSaved, testSet.labels);
-  let quantization: ManifestEntry['quantization'] = 'float16';
-  let maxDelta = 0;
-  for (let i = 0; i < probs32.length; i++) maxDelta = Math.max(maxDelta, Math.abs(probs32[i]! - probsSaved[i]!));
-  console.log(`test accuracy float32 ${(acc32 * 100).toFixed(2)} %, float16 ${(accSaved * 100).toFixed(2)} % (max |Δp| ${maxDelta.toExponential(2)}), weights ${saved.weightBytes} bytes`);
-  if (acc32 - accSaved > 0.0015) {
-    console.log('float16 lost more than 0.15 points: saving float32 weights instead');
-    loaded.dispose();
-    saved = await saveModel(exported, outDir, 'float32');
-    loaded = await tfl.loadLayersModel(fileLoadHandler(outDir));
-    probsSaved = predictAll(loaded, testSet);
-    accSaved = accuracy(probsSaved, testSet.labels);
-    quantization = 'float32';
-  }
+  const { saved, loaded, accuracy: accSaved, maxDelta, storage: quantization } = await saveFaithful(
+    exported,
+    outDir,
+    { predict: (m) => predictAll(m, testSet), accuracy: (probs) => accuracy(probs, testSet.labels) },
+    0.0015,
+  );
   console.log(`total training time ${(trainSeconds / 60).toFixed(1)} min, ${(trainSeconds / epochs).toFixed(1)} s/epoch on average`);
 
   if (!official) {

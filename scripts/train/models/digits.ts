@@ -22,7 +22,7 @@ import { countNeurons, NEURON_COUNT_RULE } from '../../../src/lib/models/summary
 import { initTrainingBackend } from '../lib/backend';
 import { describeLayers, updateManifestEntry } from '../lib/manifest';
 import { loadMnist, REPO_ROOT, type MnistSplit } from '../lib/mnist';
-import { fileLoadHandler, saveModel } from '../lib/model-io';
+import { saveFaithful } from '../lib/model-io';
 import { permutation, seededRandom } from '../lib/random';
 import { flag, type TrainOptions } from '../lib/trainer';
 
@@ -148,27 +148,14 @@ export async function train({ args }: TrainOptions): Promise<void> {
     console.log(`epoch ${epoch + 1}/${epochs}  lr ${lr.toExponential(1)}  loss ${(lossSum / seen).toFixed(4)}  train acc ${(accSum / seen).toFixed(4)}  test acc ${testAcc.toFixed(4)}  ${seconds.toFixed(1)} s`);
   }
 
-  const probs32 = predictAll(model, testSet);
-  const acc32 = accuracy(probs32, testSet.labels);
-
-  // Save as float16, load the files back the way the browser does, and measure again.
-  let saved = await saveModel(model, outDir, 'float16');
-  let loaded = await tfl.loadLayersModel(fileLoadHandler(outDir));
-  let probsSaved = predictAll(loaded, testSet);
-  let accSaved = accuracy(probsSaved, testSet.labels);
-  let quantization: ManifestEntry['quantization'] = 'float16';
-  let maxDelta = 0;
-  for (let i = 0; i < probs32.length; i++) maxDelta = Math.max(maxDelta, Math.abs(probs32[i]! - probsSaved[i]!));
-  console.log(`test accuracy float32 ${(acc32 * 100).toFixed(2)} %, float16 ${(accSaved * 100).toFixed(2)} % (max |Δp| ${maxDelta.toExponential(2)}), weights ${saved.weightBytes} bytes`);
-  if (acc32 - accSaved > 0.0005) {
-    console.log('float16 lost accuracy: saving float32 weights instead');
-    loaded.dispose();
-    saved = await saveModel(model, outDir, 'float32');
-    loaded = await tfl.loadLayersModel(fileLoadHandler(outDir));
-    probsSaved = predictAll(loaded, testSet);
-    accSaved = accuracy(probsSaved, testSet.labels);
-    quantization = 'float32';
-  }
+  // Save as float16 (or float32 when float16 costs accuracy), loaded back as the browser loads it.
+  const acc32 = accuracy(predictAll(model, testSet), testSet.labels);
+  const { saved, loaded, accuracy: accSaved, maxDelta, storage: quantization } = await saveFaithful(
+    model,
+    outDir,
+    { predict: (m) => predictAll(m, testSet), accuracy: (probs) => accuracy(probs, testSet.labels) },
+    0.0005,
+  );
 
   if (!official) {
     console.log(`(saved to ${outDir}; manifest and samples left unchanged)`);
