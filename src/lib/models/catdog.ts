@@ -157,33 +157,7 @@ export function catdogNeuronCount(config: CatdogConfig = CATDOG_CONFIG): number 
  * @returns a Sequential model `[batch, 32, 32, 3]` → `[batch, 2]`, not compiled, weights random
  */
 export function buildCatdogModel(tfl: typeof TfLayers, config: CatdogConfig = CATDOG_CONFIG): TfLayers.Sequential {
-  const model = tfl.sequential({ name: CATDOG_MODEL });
-  let first = true;
-  for (const l of catdogLayers(config)) {
-    const input = first ? { inputShape: [...CATDOG_INPUT_SHAPE] } : {};
-    first = false;
-    switch (l.kind) {
-      case 'conv':
-        model.add(tfl.layers.conv2d({ name: l.name, ...input, filters: l.outputShape[2]!, kernelSize: l.kernel!, padding: 'same', useBias: true }));
-        break;
-      case 'relu':
-        model.add(tfl.layers.activation({ name: l.name, activation: 'relu' }));
-        break;
-      case 'pool':
-        model.add(tfl.layers.maxPooling2d({ name: l.name, poolSize: 2, strides: 2 }));
-        break;
-      case 'gap':
-        model.add(tfl.layers.globalAveragePooling2d({ name: l.name }));
-        break;
-      case 'dense':
-        model.add(tfl.layers.dense({ name: l.name, units: l.outputShape[0]! }));
-        break;
-      case 'softmax':
-        model.add(tfl.layers.activation({ name: l.name, activation: 'softmax' }));
-        break;
-    }
-  }
-  return model;
+  return catdogSequential(tfl, CATDOG_MODEL, config);
 }
 
 /**
@@ -199,18 +173,36 @@ export function buildCatdogModel(tfl: typeof TfLayers, config: CatdogConfig = CA
  * @returns a Sequential model `[batch, 32, 32, 3]` → `[batch, 2]`, not compiled
  */
 export function buildCatdogTrainModel(tfl: typeof TfLayers, seed = 1, config: CatdogConfig = CATDOG_CONFIG, l2 = 0): TfLayers.Sequential {
-  const model = tfl.sequential({ name: `${CATDOG_MODEL}_train` });
-  const reg = l2 > 0 ? { kernelRegularizer: tfl.regularizers.l2({ l2 }) } : {};
-  let first = true;
+  return catdogSequential(tfl, `${CATDOG_MODEL}_train`, config, { seed, l2 });
+}
+
+/**
+ * The layers of {@link catdogLayers} as a Sequential model. Without `train`:
+ * the exported network (convolutions with bias, default initialisers). With
+ * `train`: bias-free convolutions each followed by `<conv>_bn`, a Dropout
+ * layer before each dense layer, seeded initialisers and optional L2 decay.
+ */
+function catdogSequential(tfl: typeof TfLayers, name: string, config: CatdogConfig, train?: { seed: number; l2: number }): TfLayers.Sequential {
+  const model = tfl.sequential({ name });
+  const reg = train && train.l2 > 0 ? { kernelRegularizer: tfl.regularizers.l2({ l2: train.l2 }) } : {};
   let drop = 0;
   catdogLayers(config).forEach((l, i) => {
-    const input = first ? { inputShape: [...CATDOG_INPUT_SHAPE] } : {};
-    first = false;
-    const init = tfl.initializers.heNormal({ seed: seed + i });
+    const input = i === 0 ? { inputShape: [...CATDOG_INPUT_SHAPE] } : {};
+    const init = train ? tfl.initializers.heNormal({ seed: train.seed + i }) : undefined;
     switch (l.kind) {
       case 'conv':
-        model.add(tfl.layers.conv2d({ name: l.name, ...input, filters: l.outputShape[2]!, kernelSize: l.kernel!, padding: 'same', useBias: false, kernelInitializer: init, ...reg }));
-        model.add(tfl.layers.batchNormalization({ name: `${l.name}_bn`, axis: -1, momentum: 0.9, epsilon: 1e-3 }));
+        model.add(
+          tfl.layers.conv2d({
+            name: l.name,
+            ...input,
+            filters: l.outputShape[2]!,
+            kernelSize: l.kernel!,
+            padding: 'same',
+            useBias: !train,
+            ...(train ? { kernelInitializer: init, ...reg } : {}),
+          }),
+        );
+        if (train) model.add(tfl.layers.batchNormalization({ name: `${l.name}_bn`, axis: -1, momentum: 0.9, epsilon: 1e-3 }));
         break;
       case 'relu':
         model.add(tfl.layers.activation({ name: l.name, activation: 'relu' }));
@@ -222,9 +214,17 @@ export function buildCatdogTrainModel(tfl: typeof TfLayers, seed = 1, config: Ca
         model.add(tfl.layers.globalAveragePooling2d({ name: l.name }));
         break;
       case 'dense':
-        drop++;
-        if (config.dropout > 0) model.add(tfl.layers.dropout({ name: `drop${drop}`, rate: config.dropout, seed: seed + 100 + drop }));
-        model.add(tfl.layers.dense({ name: l.name, units: l.outputShape[0]!, kernelInitializer: l.name === 'dense2' ? tfl.initializers.glorotUniform({ seed: seed + i }) : init, ...reg }));
+        if (train) {
+          drop++;
+          if (config.dropout > 0) model.add(tfl.layers.dropout({ name: `drop${drop}`, rate: config.dropout, seed: train.seed + 100 + drop }));
+        }
+        model.add(
+          tfl.layers.dense({
+            name: l.name,
+            units: l.outputShape[0]!,
+            ...(train ? { kernelInitializer: l.name === 'dense2' ? tfl.initializers.glorotUniform({ seed: train.seed + i }) : init, ...reg } : {}),
+          }),
+        );
         break;
       case 'softmax':
         model.add(tfl.layers.activation({ name: l.name, activation: 'softmax' }));
