@@ -3,9 +3,8 @@
  * CATDOG_DIR) for training: gzipped IDX, NHWC uint8, labels 0 = cat, 1 = dog.
  * See that folder's SOURCES.md. Never copied into the repository.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readIdxBytes, type IdxBytes } from './lib/idx';
 import { REPO_ROOT } from './lib/mnist';
 
 /** Folder of the gzipped IDX files. */
@@ -23,20 +22,8 @@ export interface CatdogSplit {
   count: number;
 }
 
-function readIdx(file: string): { dims: number[]; data: Uint8Array } {
-  const path = resolve(CATDOG_DIR, file);
-  if (!existsSync(path)) throw new Error(`catdog data file not found: ${path} (expected ../shared/data/catdog beside the repo, or set CATDOG_DIR)`);
-  const buf = gunzipSync(readFileSync(path));
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const magic = view.getUint32(0);
-  if (magic >>> 8 !== 0x08) throw new Error(`${file}: not an unsigned-byte IDX file (magic ${magic.toString(16)})`);
-  const nDims = magic & 0xff;
-  const dims: number[] = [];
-  for (let i = 0; i < nDims; i++) dims.push(view.getUint32(4 + 4 * i));
-  const offset = 4 + 4 * nDims;
-  const expected = dims.reduce((a, b) => a * b, 1);
-  if (buf.byteLength - offset !== expected) throw new Error(`${file}: ${buf.byteLength - offset} data bytes, expected ${expected}`);
-  return { dims, data: new Uint8Array(buf.buffer, buf.byteOffset + offset, expected) };
+function readIdx(file: string): IdxBytes {
+  return readIdxBytes(resolve(CATDOG_DIR, file), 'expected ../shared/data/catdog beside the repo, or set CATDOG_DIR');
 }
 
 /**

@@ -2,8 +2,7 @@
  * Read the MNIST IDX files (gzipped) from `../shared/data/mnist` beside the
  * repository (override with the MNIST_DIR environment variable).
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { readIdxBytes, type IdxBytes } from './idx';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,20 +21,8 @@ export interface MnistSplit {
   count: number;
 }
 
-function readIdx(file: string, magic: number): { dims: number[]; data: Uint8Array } {
-  const path = resolve(MNIST_DIR, file);
-  if (!existsSync(path)) throw new Error(`MNIST file not found: ${path} (expected the shared data folder beside the repo, or set MNIST_DIR)`);
-  const buf = gunzipSync(readFileSync(path));
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const got = view.getUint32(0);
-  if (got !== magic) throw new Error(`${file}: magic ${got}, expected ${magic}`);
-  const nDims = got & 0xff;
-  const dims: number[] = [];
-  for (let i = 0; i < nDims; i++) dims.push(view.getUint32(4 + 4 * i));
-  const offset = 4 + 4 * nDims;
-  const expected = dims.reduce((a, b) => a * b, 1);
-  if (buf.byteLength - offset !== expected) throw new Error(`${file}: ${buf.byteLength - offset} data bytes, expected ${expected}`);
-  return { dims, data: new Uint8Array(buf.buffer, buf.byteOffset + offset, expected) };
+function readIdx(file: string, dims: number): IdxBytes {
+  return readIdxBytes(resolve(MNIST_DIR, file), 'expected the shared data folder beside the repo, or set MNIST_DIR', dims);
 }
 
 /**
@@ -47,8 +34,8 @@ function readIdx(file: string, magic: number): { dims: number[]; data: Uint8Arra
  */
 export function loadMnist(split: 'train' | 'test', from = 0, to?: number): MnistSplit {
   const prefix = split === 'train' ? 'train' : 't10k';
-  const images = readIdx(`${prefix}-images-idx3-ubyte.gz`, 2051);
-  const labels = readIdx(`${prefix}-labels-idx1-ubyte.gz`, 2049);
+  const images = readIdx(`${prefix}-images-idx3-ubyte.gz`, 3);
+  const labels = readIdx(`${prefix}-labels-idx1-ubyte.gz`, 1);
   const n = images.dims[0]!;
   if (labels.dims[0] !== n || images.dims[1] !== 28 || images.dims[2] !== 28) throw new Error(`MNIST ${split}: unexpected dimensions`);
   const end = Math.min(to ?? n, n);
