@@ -5,13 +5,12 @@
  * hovering shows every draw's value at that x. The root carries `data-view`
  * (gallery | overlay) and `data-status` (idle | loading | ready | error) for tests.
  */
-import { watchDevicePixelRatio } from '../kit/resolution';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Chart as ChartType } from 'chart.js';
 import { Bi } from './Bi';
 import { useUiText } from '../kit/ui-lang';
-import { functionChartOptions, loadChart, points, themeColors, tickText, watchTheme } from './charts';
+import { functionChartOptions, keepChartCurrent, loadChart, points, themeColors, tickText } from './charts';
 import { drawColor } from './palette';
 import { S, num } from './strings';
 import css from './fit1d.module.css';
@@ -63,9 +62,7 @@ export default function GalleryView(props: GalleryViewProps) {
   useEffect(() => {
     if (!Chart || view !== 'overlay' || !canvas.current) return;
     const el = canvas.current;
-    let chart: ChartType<'line'> | null = null;
-    const build = () => {
-      chart?.destroy();
+    return keepChartCurrent(() => {
       const c = themeColors(el);
       const options = functionChartOptions(c, props.y0, props.y1, [-2, -1, 0, 1, 2, 3, 4].filter((v) => v >= props.y0 && v <= props.y1));
       options.interaction = { mode: 'index', axis: 'x', intersect: false };
@@ -75,7 +72,7 @@ export default function GalleryView(props: GalleryViewProps) {
         title: (items) => `x = ${tickText(items[0]?.parsed.x ?? 0)}`,
         label: (item) => `${item.datasetIndex}: ${num(item.parsed.y ?? 0, 3)}`,
       };
-      chart = new Chart(el, {
+      const chart = new Chart(el, {
         type: 'line',
         data: {
           datasets: [
@@ -92,16 +89,8 @@ export default function GalleryView(props: GalleryViewProps) {
         },
         options,
       });
-    };
-    build();
-    const stop = watchTheme(build);
-    // Chart.js sizes its backing store from devicePixelRatio on resize only: resize when the ratio changes.
-    const stopRatio = watchDevicePixelRatio(() => chart?.resize());
-    return () => {
-      stopRatio();
-      stop();
-      chart?.destroy();
-    };
+      return chart;
+    });
   }, [Chart, view]);
 
   const overlay = view === 'overlay' && status === 'ready';

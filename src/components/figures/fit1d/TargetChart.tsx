@@ -7,13 +7,12 @@
  * the chart is ready, and stays if the chart code fails to load.
  * The root carries `data-status` (loading | ready | error) for tests.
  */
-import { watchDevicePixelRatio } from '../kit/resolution';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Chart as ChartType } from 'chart.js';
 import { Bi } from './Bi';
 import { useUiText } from '../kit/ui-lang';
-import { functionChartOptions, loadChart, points, themeColors, tickText, watchTheme } from './charts';
+import { functionChartOptions, keepChartCurrent, loadChart, points, themeColors, tickText } from './charts';
 import { S } from './strings';
 import css from './fit1d.module.css';
 
@@ -62,9 +61,7 @@ export default function TargetChart(props: TargetChartProps) {
   useEffect(() => {
     if (!Chart || !canvas.current) return;
     const el = canvas.current;
-    let chart: ChartType<'line'> | null = null;
-    const build = () => {
-      chart?.destroy();
+    const stop = keepChartCurrent(() => {
       const c = themeColors(el);
       const options = functionChartOptions(c, -0.25, 1.25, [0, 0.5, 1]);
       options.plugins!.tooltip!.callbacks = {
@@ -72,7 +69,7 @@ export default function TargetChart(props: TargetChartProps) {
         label: (item) => `f(x) = ${tickText(item.parsed.y ?? 0)}`,
       };
       options.plugins!.tooltip!.filter = (item) => item.datasetIndex === 1;
-      chart = new Chart(el, {
+      const chart = new Chart(el, {
         type: 'line',
         data: {
           datasets: [
@@ -83,15 +80,10 @@ export default function TargetChart(props: TargetChartProps) {
         options,
       });
       chartRef.current = chart;
-    };
-    build();
-    const stop = watchTheme(build);
-    // Chart.js sizes its backing store from devicePixelRatio on resize only: resize when the ratio changes.
-    const stopRatio = watchDevicePixelRatio(() => chart?.resize());
+      return chart;
+    });
     return () => {
-      stopRatio();
       stop();
-      chart?.destroy();
       chartRef.current = null;
     };
   }, [Chart]);

@@ -5,7 +5,8 @@
  * charts follow the light/dark theme. Browser only.
  */
 import type { Chart as ChartType, ChartOptions } from 'chart.js';
-import { isDark } from '../kit/theme';
+import { isDark, watchTheme as watchSiteTheme } from '../kit/theme';
+import { watchDevicePixelRatio } from '../kit/resolution';
 
 let chartPromise: Promise<typeof ChartType> | null = null;
 
@@ -142,4 +143,27 @@ export function functionChartOptions(c: ThemeColors, y0: number, y1: number, yTi
 /** `{x, y}` points from two arrays (what Chart.js reads with `parsing: false`). */
 export function points(xs: ArrayLike<number>, ys: ArrayLike<number>): { x: number; y: number }[] {
   return Array.from(xs, (x, i) => ({ x, y: ys[i]! }));
+}
+
+/**
+ * Keep a chart in step with the page: draw it now, draw it afresh (the old one
+ * destroyed) when the colour scheme changes, and resize it when
+ * `devicePixelRatio` changes (Chart.js reads the ratio only on resize, so a
+ * zoom would otherwise leave a blurry backing store).
+ * @param build draws the chart in the current colours and returns it
+ * @returns cleanup: stops watching and destroys the current chart
+ */
+export function keepChartCurrent<C extends { destroy(): void; resize(): void }>(build: () => C): () => void {
+  let chart: C | null = build();
+  const stopTheme = watchSiteTheme(() => {
+    chart?.destroy();
+    chart = build();
+  });
+  const stopRatio = watchDevicePixelRatio(() => chart?.resize());
+  return () => {
+    stopRatio();
+    stopTheme();
+    chart?.destroy();
+    chart = null;
+  };
 }
