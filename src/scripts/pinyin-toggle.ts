@@ -185,6 +185,21 @@ function topOf(place: Place): number | null {
 }
 
 /**
+ * A triple click selects the whole rendition, as it does without pinyin.
+ * Chromium lays each `<ruby>` base out in a box of its own and ends the
+ * triple-click "paragraph" there, so the selection (and a copy) would be one
+ * character; Firefox and Safari select the line or paragraph. Runs on `click`
+ * (`detail` 3 = the third click of a run, UI Events §5.3.3), after the
+ * browser's own selection.
+ */
+function onTripleClick(e: MouseEvent): void {
+  if (e.detail !== 3 || !root.hasAttribute('data-py')) return;
+  const rendition = (e.target as Element | null)?.closest?.('[data-rendition]');
+  if (!rendition?.querySelector('ruby.py')) return;
+  getSelection()?.selectAllChildren(rendition);
+}
+
+/**
  * Turn pinyin on or off: mark `<html data-py>`, add or remove the ruby, and
  * keep the reader's place (reader.ts stores the setting).
  * @param on the new setting
@@ -210,9 +225,11 @@ export async function setPinyin(on: boolean, paragraphPlace: () => { el: Element
   if (on && readings) {
     root.dataset.py = '';
     addRuby(readings);
+    document.addEventListener('click', onTripleClick);
   } else {
     delete root.dataset.py;
     removeRuby();
+    document.removeEventListener('click', onTripleClick);
   }
   const now = place ? topOf(place) : fallback ? fallback.el.getBoundingClientRect().top : null;
   const before = place ? place.top : fallback?.top;
