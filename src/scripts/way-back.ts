@@ -27,15 +27,17 @@ function resumeLink(place: ReadingPlace, title?: Bilingual): HTMLAnchorElement {
   const a = document.createElement('a');
   a.href = `${place.path}#${place.id}`;
   a.dataset.resumeLink = place.id;
-  // One inline run (the link is a flex box: loose text would become its own item).
+  // The words in one inline run (the link is a flex box: loose text would become its own item),
+  // cut with an ellipsis when the line is too narrow (a phone); the arrow after them, always shown.
   const label = document.createElement('span');
   label.append(setBilingual(document.createElement('span'), t('continueReading')), ` · ${placeLabel(place.id)}`);
   if (title) {
     const strip = (s: string) => s.replace(/^\d+\.\s*/, '');
     label.append(' · ', setBilingual(document.createElement('span'), { zh: strip(title.zh), en: strip(title.en) }));
   }
-  label.append(' →');
-  a.append(label);
+  const arrow = document.createElement('span');
+  arrow.textContent = '→';
+  a.append(label, arrow);
   return a;
 }
 

@@ -9,7 +9,7 @@
  * - "jump to ¶" takes a number or an id (paragraph or sentence) and says
  *   clearly, without moving the page, when none matches.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, watchedPage, type PageProblems } from './browser';
 
@@ -142,6 +142,23 @@ describe('continue reading on the home page', () => {
       return { radius: s.borderRadius, weight: s.fontWeight, minHeight: s.minHeight };
     });
     expect(pill).toEqual({ radius: '999px', weight: '600', minHeight: '44px' });
+    // On a phone, in the English interface too (longer titles): each link keeps to one line, so the reserved rows hold.
+    await page.setViewportSize({ width: 375, height: 800 });
+    onTestFinished(() => page.setViewportSize({ width: 1280, height: 800 }));
+    for (const ui of ['zh', 'en', 'both']) {
+      await page.evaluate((ui) => (document.documentElement.dataset.ui = ui), ui);
+      const phone = await page.evaluate(() => ({
+        slot: document.querySelector('[data-resume-slot]')!.getBoundingClientRect().height,
+        reserved: parseFloat(getComputedStyle(document.querySelector('[data-resume-slot]')!).minHeight),
+        links: [...document.querySelectorAll('[data-resume-slot] a')].map((a) => [a.getBoundingClientRect().height, a.getBoundingClientRect().right]),
+      }));
+      expect(phone.slot, ui).toBeLessThanOrEqual(phone.reserved + 1);
+      for (const [h, right] of phone.links) {
+        expect(h, ui).toBeLessThanOrEqual(45);
+        expect(right, ui).toBeLessThanOrEqual(375);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await links.nth(1).click();
     await page.waitForURL(/\/neural-nets\/#s05-p18$/);
     expect(problems.pageErrors).toEqual([]);
