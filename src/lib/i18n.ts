@@ -71,6 +71,23 @@ const zh = {
   jumpGo: '跳转',
   jumpHint: '段号如 18，或编号如 s05-p18',
   paraNumbers: '始终显示段落编号',
+  // The paragraph menu (src/scripts/paragraph-menu.ts)
+  paraMenu: '段落菜单',
+  paraMenuCopyLink: '复制链接',
+  paraMenuCopyCitation: '复制引文',
+  paraMenuCopyAll: '复制三种译文',
+  citationCopied: '引文已复制',
+  allCopied: '三种译文已复制',
+  copyByHand: '无法写入剪贴板（浏览器拒绝了）。下面的文字已选中，请按 Ctrl+C（或 ⌘C）手动复制：',
+  close: '关闭',
+  // Jump to ¶ (src/scripts/way-back.ts): {q} what the reader typed, {part} the part id, {last} the last ¶, {n} a count, {label} where the jump went
+  jumpEmpty: '请输入段号（如 18）或编号（如 s05-p18）。',
+  jumpMalformed: '看不懂“{q}”：请输入段号（如 18）或编号（如 s05-p18）。',
+  jumpOtherPart: '“{q}”属于另一部分；本部分的段落编号以 {part} 开头。',
+  jumpNone: '本部分没有“{q}”：段号从 ¶1 到 ¶{last}。',
+  jumpWent: '已跳到 {label}。',
+  jumpOneSentence: '{para} 只有一句，已跳到 {para}。',
+  jumpFewSentences: '{para} 只有 {n} 句，已跳到 {label}。',
 } as const;
 
 /** A key of the interface dictionary. */
@@ -131,6 +148,21 @@ const en: Record<UiKey, string> = {
   jumpGo: 'Go',
   jumpHint: 'a number like 18, or an id like s05-p18',
   paraNumbers: 'Always show paragraph numbers',
+  paraMenu: 'Paragraph menu',
+  paraMenuCopyLink: 'Copy link',
+  paraMenuCopyCitation: 'Copy citation',
+  paraMenuCopyAll: 'Copy all three renditions',
+  citationCopied: 'Citation copied',
+  allCopied: 'All three renditions copied',
+  copyByHand: 'The browser did not allow copying to the clipboard. The text below is selected: copy it by hand with Ctrl+C (or ⌘C):',
+  close: 'Close',
+  jumpEmpty: 'Type a paragraph number (like 18) or an id (like s05-p18).',
+  jumpMalformed: 'Could not read “{q}”: type a paragraph number (like 18) or an id (like s05-p18).',
+  jumpOtherPart: '“{q}” belongs to another part; paragraphs here start with {part}.',
+  jumpNone: 'There is no “{q}” in this part: paragraphs run from ¶1 to ¶{last}.',
+  jumpWent: 'Went to {label}.',
+  jumpOneSentence: '{para} has only one sentence: went to {para}.',
+  jumpFewSentences: '{para} has only {n} sentences: went to {label}.',
 };
 
 /** Every locale's dictionary, by locale. */

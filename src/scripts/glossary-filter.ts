@@ -7,7 +7,7 @@
  * no history entries) so a filtered list can be linked and survives a reload.
  * Without JavaScript the box is not shown and every entry is listed.
  */
-import { matchesEntry, normalizeQuery, type FilterEntry } from '../lib/glossary-filter';
+import { filterLexicon, matchesEntry, normalizeQuery, type FilterEntry } from '../lib/glossary-filter';
 
 /** Delay before the count is announced, in ms. */
 const ANNOUNCE_DELAY_MS = 400;
@@ -24,6 +24,8 @@ const entries = [...document.querySelectorAll<HTMLElement>('dl.entries > .entry'
     key: el.dataset.py ?? '',
   } satisfies FilterEntry,
 }));
+/** The entries' English words by stem, so other word forms match (`weights`, `activation functions`). */
+const lexicon = filterLexicon(entries.map((e) => e.data.text));
 
 /** "N of M" in both interface languages (CSS shows one, like UiText). */
 function countText(shown: number, total: number, query: string): string {
@@ -39,7 +41,7 @@ function apply(raw: string, announce: boolean): void {
   const query = normalizeQuery(raw);
   let shown = 0;
   for (const { el, data } of entries) {
-    const match = matchesEntry(query, data);
+    const match = matchesEntry(query, data, lexicon);
     el.hidden = !match;
     if (match) shown += 1;
   }

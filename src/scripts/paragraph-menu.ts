@@ -7,25 +7,13 @@
  * Tab closes and moves on. Copying never moves the page or adds a history entry.
  * When the clipboard refuses, a small panel says so and holds the text,
  * selected, to copy by hand.
+ * Its words are keys of src/lib/i18n.ts, written in both languages by
+ * ui-text.ts's setBilingual (this chunk loads after the first interaction).
  */
 import { formatCitation, formatRenditions } from '../lib/citation';
 import { t, type Bilingual } from '../lib/i18n';
 import { paragraphNumber, placeLabel } from '../lib/reading-place';
-
-const TEXT = {
-  menu: { zh: '段落菜单', en: 'Paragraph menu' },
-  copyLink: { zh: '复制链接', en: 'Copy link' },
-  copyCitation: { zh: '复制引文', en: 'Copy citation' },
-  copyAll: { zh: '复制三种译文', en: 'Copy all three renditions' },
-  linkCopied: { zh: '链接已复制', en: 'Link copied' },
-  citationCopied: { zh: '引文已复制', en: 'Citation copied' },
-  allCopied: { zh: '三种译文已复制', en: 'All three renditions copied' },
-  failed: {
-    zh: '无法写入剪贴板（浏览器拒绝了）。下面的文字已选中，请按 Ctrl+C（或 ⌘C）手动复制：',
-    en: 'The browser did not allow copying to the clipboard. The text below is selected: copy it by hand with Ctrl+C (or ⌘C):',
-  },
-  close: { zh: '关闭', en: 'Close' },
-} satisfies Record<string, Bilingual>;
+import { setBilingual, uiText } from './ui-text';
 
 /** Styles needed only once this module runs (kept out of the first CSS). */
 const STYLES = `.para-menu,.para-toast,.copy-by-hand{position:absolute;z-index:80;font:0.875rem/1.4 var(--font-ui);background:var(--bg);color:var(--fg);border:1px solid var(--border);border-radius:8px;box-shadow:var(--shadow)}
@@ -42,19 +30,6 @@ const STYLES = `.para-menu,.para-toast,.copy-by-hand{position:absolute;z-index:8
 const style = document.createElement('style');
 style.textContent = STYLES;
 document.head.append(style);
-
-/** Both languages of a string, as UiText renders them (CSS shows the reader's). */
-function bilingual(el: HTMLElement, s: Bilingual): HTMLElement {
-  el.replaceChildren();
-  for (const [lang, cls, text] of [['zh-CN', 'ui-zh', s.zh], ['en', 'ui-en', s.en]] as const) {
-    const span = document.createElement('span');
-    span.lang = lang;
-    span.className = cls;
-    span.textContent = text;
-    el.append(span);
-  }
-  return el;
-}
 
 /** Place `el` (absolutely positioned, in document coordinates) under `near`, inside the viewport. */
 function placeUnder(el: HTMLElement, near: Element): void {
@@ -95,7 +70,7 @@ let toastTimer = 0;
 /** Say `message` next to `near` for 2 s (and to screen readers, politely). */
 function say(near: Element, message: Bilingual): void {
   clearTimeout(toastTimer);
-  bilingual(toast, message);
+  setBilingual(toast, message);
   placeUnder(toast, near);
   toastTimer = window.setTimeout(() => toast.replaceChildren(), 2000);
 }
@@ -115,15 +90,15 @@ function showCopyByHand(text: string, near: HTMLElement): void {
   panel.className = 'copy-by-hand';
   panel.setAttribute('role', 'dialog');
   panel.dataset.noCopy = '';
-  const msg = bilingual(document.createElement('p'), TEXT.failed);
+  const msg = setBilingual(document.createElement('p'), t('copyByHand'));
   msg.id = 'copy-by-hand-msg';
   panel.setAttribute('aria-labelledby', msg.id);
   const area = document.createElement('textarea');
   area.readOnly = true;
   area.value = text;
   area.setAttribute('aria-labelledby', msg.id);
-  const close = bilingual(document.createElement('button'), TEXT.close);
-  (close as HTMLButtonElement).type = 'button';
+  const close = setBilingual(document.createElement('button'), t('close'));
+  close.type = 'button';
   close.addEventListener('click', () => closeByHand(near));
   panel.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
@@ -147,7 +122,7 @@ function showCopyByHand(text: string, near: HTMLElement): void {
  * @param done the message on success (default: link copied)
  * @returns whether the clipboard took the text
  */
-export async function copyWithFeedback(text: string, near: HTMLElement, done: Bilingual = TEXT.linkCopied): Promise<boolean> {
+export async function copyWithFeedback(text: string, near: HTMLElement, done: Bilingual = t('linkCopied')): Promise<boolean> {
   try {
     if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
     await navigator.clipboard.writeText(text);
@@ -235,30 +210,30 @@ export function openMenu(anchor: HTMLAnchorElement, focus: 'first' | 'last', lin
   menu.className = 'para-menu';
   menu.id = 'para-menu';
   menu.setAttribute('role', 'menu');
-  menu.setAttribute('aria-label', `${TEXT.menu.zh} / ${TEXT.menu.en} ¶${number}`);
+  menu.setAttribute('aria-label', `${uiText(t('paraMenu'))} ¶${number}`);
   menu.dataset.noCopy = '';
   const actions: Array<[Bilingual, () => Promise<boolean>]> = [
-    [TEXT.copyLink, () => copyWithFeedback(linkTo(`#${id}`), anchor, TEXT.linkCopied)],
+    [t('paraMenuCopyLink'), () => copyWithFeedback(linkTo(`#${id}`), anchor, t('linkCopied'))],
     [
-      TEXT.copyCitation,
+      t('paraMenuCopyCitation'),
       () =>
         copyWithFeedback(
           formatCitation({ site: t('siteTitle'), partTitle: partTitle(), paragraph: number, renditions: shownRenditions(para), url: linkTo(`#${id}`) }),
           anchor,
-          TEXT.citationCopied,
+          t('citationCopied'),
         ),
     ],
     [
-      TEXT.copyAll,
+      t('paraMenuCopyAll'),
       () => {
         const p = partTitle();
         const texts = { literal: renditionText(para, 'literal'), free: renditionText(para, 'free'), en: renditionText(para, 'en') };
-        return copyWithFeedback(formatRenditions(`${placeLabel(id)} (${id}) · ${p.zh} · ${p.en}`, texts, linkTo(`#${id}`)), anchor, TEXT.allCopied);
+        return copyWithFeedback(formatRenditions(`${placeLabel(id)} (${id}) · ${p.zh} · ${p.en}`, texts, linkTo(`#${id}`)), anchor, t('allCopied'));
       },
     ],
   ];
   for (const [label, act] of actions) {
-    const b = bilingual(document.createElement('button'), label) as HTMLButtonElement;
+    const b = setBilingual(document.createElement('button'), label);
     b.type = 'button';
     b.setAttribute('role', 'menuitem');
     b.tabIndex = -1;

@@ -227,14 +227,22 @@ function initReadingTools(): void {
  * unless the reader has scrolled since. A sentence link (`#s05-p16-s2`) names
  * no element id: the visible segment with that `data-seg-id` is centred and marked.
  */
-/** Paragraphs are the keyboard unit of the segment behaviour: one tab stop each, with a help text. */
+/**
+ * Paragraphs are the keyboard unit of the segment behaviour: a labelled group
+ * with a help text, focusable (`tabindex=-1`) but not a tab stop, so Tab walks
+ * the ¶ buttons, not every paragraph as well. ←/→ on a ¶ button step into its
+ * paragraph's sentences (segments.ts); the button carries the same help text.
+ */
 function prepareParagraphs(): void {
   const help = document.getElementById('segment-help');
   for (const para of document.querySelectorAll<HTMLElement>('div.para[data-para-id]')) {
-    para.tabIndex = 0;
+    para.tabIndex = -1;
     para.setAttribute('role', 'group');
     para.setAttribute('aria-label', para.querySelector('.para-anchor [aria-hidden]')?.textContent ?? para.id);
-    if (help) para.setAttribute('aria-describedby', help.id);
+    if (help) {
+      para.setAttribute('aria-describedby', help.id);
+      para.querySelector(':scope > a.para-anchor')?.setAttribute('aria-describedby', help.id);
+    }
   }
 }
 

@@ -8,9 +8,11 @@
  *   is chosen, Escape is pressed or the reader clicks outside the text. In a
  *   side-by-side view a counterpart that is off screen is scrolled into view
  *   (not on mere hover: moving the pointer must not move the page).
- * - Keyboard: each paragraph is one tab stop (`tabindex=0`, role group, set
- *   by reader.ts); ←/→ (and Home/End) move the active segment inside it; a
- *   polite live region announces "k/n" and the segment's text.
+ * - Keyboard: paragraphs are focusable groups but not tab stops (`tabindex=-1`,
+ *   set by reader.ts); on a paragraph's ¶ button, → (or Home) steps into its
+ *   first sentence and ← (or End) into its last, moving focus to the paragraph;
+ *   there ←/→ (and Home/End) move the active segment; a polite live region
+ *   announces "k/n" and the segment's text.
  *
  * Loaded on demand by reader.ts (first pointer, focus or key event, or a
  * sentence link), so a page ships none of it before the reader interacts.
@@ -166,7 +168,9 @@ function onKeyDown(e: KeyboardEvent): void {
     activateSegment(null);
     return;
   }
-  if (!t.matches?.('div.para[tabindex]') || e.altKey || e.ctrlKey || e.metaKey) return;
+  if (e.altKey || e.ctrlKey || e.metaKey) return;
+  if (t.matches?.('a.para-anchor') && !e.shiftKey && t.getAttribute('aria-expanded') !== 'true') return enterParagraph(t, e);
+  if (!t.matches?.('div.para[tabindex]')) return;
   const ids = segIds(t);
   const at = activeId ? ids.indexOf(activeId) : -1;
   const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 }[e.key];
@@ -176,6 +180,22 @@ function onKeyDown(e: KeyboardEvent): void {
   pinned = true;
   activateSegment(id, true);
   announce(t, id);
+}
+
+/**
+ * From a paragraph's ¶ button into its sentences: → and Home choose the first,
+ * ← and End the last; focus moves to the paragraph, which announces it.
+ */
+function enterParagraph(anchor: HTMLElement, e: KeyboardEvent): void {
+  const para = anchor.closest<HTMLElement>('div.para[tabindex]');
+  const ids = para ? segIds(para) : [];
+  const at = { ArrowRight: 0, Home: 0, ArrowLeft: ids.length - 1, End: ids.length - 1 }[e.key];
+  if (!para || at === undefined || !ids.length) return;
+  e.preventDefault();
+  pinned = true;
+  activateSegment(ids[at]!, true);
+  para.focus({ preventScroll: true });
+  announce(para, ids[at]!);
 }
 
 function onFocusOut(e: FocusEvent): void {

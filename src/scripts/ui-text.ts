@@ -35,3 +35,26 @@ export function onUiChange(listener: (ui: UiLang) => void): () => void {
   observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-ui'] });
   return () => observer.disconnect();
 }
+
+/**
+ * Fill `el` with a string in both interface languages, as UiText.astro renders
+ * it (`<span lang="zh-CN" class="ui-zh">…</span><span lang="en" class="ui-en">…</span>`;
+ * CSS shows the reader's language, or both). Replaces the element's children.
+ * @param el the element to fill
+ * @param text the string in both languages; `{name}` placeholders are replaced from `vars`
+ *   (a placeholder with no value becomes '')
+ * @param vars placeholder values, the same in both languages
+ * @returns `el`
+ */
+export function setBilingual<E extends Element>(el: E, text: Bilingual, vars: Readonly<Record<string, string>> = {}): E {
+  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+  el.replaceChildren();
+  for (const [lang, cls, s] of [['zh-CN', 'ui-zh', text.zh], ['en', 'ui-en', text.en]] as const) {
+    const span = document.createElement('span');
+    span.lang = lang;
+    span.className = cls;
+    span.textContent = fill(s);
+    el.append(span);
+  }
+  return el;
+}

@@ -19,9 +19,13 @@ try {
   if (localStorage.getItem(PARA_NUMBERS_STORAGE_KEY) === '1') root.dataset.paraNumbers = '1';
   // Continue reading: reserve the offer's row before first paint (no layout shift when
   // src/scripts/way-back.ts fills it in): `here` on the page of a stored place past the part's
-  // start (unless the URL names a paragraph), `any` on other pages.
-  const resumePaths = localStorage.getItem(RESUME_PATHS_STORAGE_KEY);
-  if (resumePaths) root.dataset.resume = !location.hash && resumePaths.split(' ').includes(location.pathname) ? 'here' : 'any';
+  // start (unless the URL names a paragraph), `any` on other pages; `data-resume-n` is how many
+  // parts have one (the home page reserves a row for each).
+  const resumePaths = localStorage.getItem(RESUME_PATHS_STORAGE_KEY)?.split(' ');
+  if (resumePaths?.[0]) {
+    root.dataset.resume = !location.hash && resumePaths.includes(location.pathname) ? 'here' : 'any';
+    root.dataset.resumeN = String(resumePaths.length);
+  }
   storedUi = localStorage.getItem(UI_STORAGE_KEY);
 } catch {
   /* storage blocked: defaults apply */

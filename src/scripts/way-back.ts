@@ -4,73 +4,74 @@
  * - continue reading: fills the row the inline view script reserved
  *   (`<html data-resume>`, `[data-resume-slot]`) with a link to the stored
  *   place (src/lib/reading-place.ts): on a part page its own place, on the home
- *   page the most recent one. The link is a fragment link, so reader.ts's
+ *   page one link per part read, most recent first. The link is a fragment link, so reader.ts's
  *   landing keeper holds it in place while figures above it load;
  * - jump to ¶: reads a paragraph number or id from the form, goes there, or
- *   says clearly why not.
+ *   says clearly why not. A sentence number past the paragraph's last sentence
+ *   goes to the paragraph (one sentence) or its last sentence, and says so.
+ *
+ * Messages are keys of src/lib/i18n.ts (this chunk loads with the reading tools,
+ * after the first interaction).
  */
-import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, resumablePlaces } from '../lib/reading-place';
-import type { Bilingual } from '../lib/i18n';
+import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, resumablePlaces, type ReadingPlace } from '../lib/reading-place';
+import { t, type Bilingual } from '../lib/i18n';
+import { setBilingual } from './ui-text';
 
-const TEXT = {
-  resume: { zh: '继续阅读', en: 'Continue reading' },
-  empty: { zh: '请输入段号（如 18）或编号（如 s05-p18）。', en: 'Type a paragraph number (like 18) or an id (like s05-p18).' },
-  malformed: { zh: '看不懂“{q}”：请输入段号（如 18）或编号（如 s05-p18）。', en: 'Could not read “{q}”: type a paragraph number (like 18) or an id (like s05-p18).' },
-  otherPart: { zh: '“{q}”属于另一部分；本部分的段落编号以 {part} 开头。', en: '“{q}” belongs to another part; paragraphs here start with {part}.' },
-  none: { zh: '本部分没有“{q}”：段号从 ¶1 到 ¶{last}。', en: 'There is no “{q}” in this part: paragraphs run from ¶1 to ¶{last}.' },
-  going: { zh: '已跳到 {label}。', en: 'Went to {label}.' },
-} satisfies Record<string, Bilingual>;
-
-/** Both languages of a message, as UiText renders them (CSS shows the reader's). */
-function setBilingual(el: Element, s: Bilingual, vars: Record<string, string> = {}): void {
-  const fill = (x: string) => x.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
-  el.replaceChildren();
-  for (const [lang, cls, text] of [['zh-CN', 'ui-zh', s.zh], ['en', 'ui-en', s.en]] as const) {
-    const span = document.createElement('span');
-    span.lang = lang;
-    span.className = cls;
-    span.textContent = fill(text);
-    el.append(span);
+/**
+ * A continue-reading link: `继续阅读 · 05 ¶18 →`, with the part's title after
+ * the place when `title` is given (`… · 05 ¶18 · 神经网络 →`).
+ * @param place where the reader stopped
+ * @param title the part's title in both languages (its leading number `05. ` is dropped: the label has it)
+ */
+function resumeLink(place: ReadingPlace, title?: Bilingual): HTMLAnchorElement {
+  const a = document.createElement('a');
+  a.href = `${place.path}#${place.id}`;
+  a.dataset.resumeLink = place.id;
+  // The words in one inline run (the link is a flex box: loose text would become its own item),
+  // cut with an ellipsis when the line is too narrow (a phone); the arrow after them, always shown.
+  const label = document.createElement('span');
+  label.append(setBilingual(document.createElement('span'), t('continueReading')), ` · ${placeLabel(place.id)}`);
+  if (title) {
+    const strip = (s: string) => s.replace(/^\d+\.\s*/, '');
+    label.append(' · ', setBilingual(document.createElement('span'), { zh: strip(title.zh), en: strip(title.en) }));
   }
+  const arrow = document.createElement('span');
+  arrow.textContent = '→';
+  a.append(label, arrow);
+  return a;
 }
 
 /**
  * Fill the continue-reading row: on a part page (`data-resume-slot="part"`)
- * with this page's stored place, on the home page (`"home"`, which carries the
- * parts' titles in `data-parts`) with the most recent place. Leaves the row
- * empty when there is nothing to offer.
+ * with this page's stored place; on the home page (`"home"`, which carries the
+ * parts' titles in `data-parts`) with a list of one link per part read, most
+ * recent first. Leaves the row empty when there is nothing to offer.
  * @param stored the stored places (localStorage value of PLACES_STORAGE_KEY), or null
  */
 export function showResume(stored: string | null): void {
   const slot = document.querySelector<HTMLElement>('[data-resume-slot]');
   if (!slot) return;
   const places = parsePlaces(stored);
-  const here = slot.dataset.resumeSlot === 'part';
-  const place = here ? Object.values(places).find((p) => p.path === location.pathname && isResumable(p)) : resumablePlaces(places)[0];
-  if (!place) return;
-  const a = document.createElement('a');
-  a.href = `${place.path}#${place.id}`;
-  a.dataset.resumeLink = place.id;
-  // One inline run (the link is a flex box: loose text would become its own item).
-  const label = document.createElement('span');
-  const words = document.createElement('span');
-  setBilingual(words, TEXT.resume);
-  label.append(words, ` · ${placeLabel(place.id)}`);
-  if (!here) {
-    try {
-      const titles = JSON.parse(slot.dataset.parts ?? '{}') as Record<string, Bilingual>;
-      const t = titles[place.id.slice(0, 3)];
-      const title = document.createElement('span');
-      // The part number is already in the label: `05. 神经网络` → `神经网络`.
-      if (t) setBilingual(title, { zh: t.zh.replace(/^\d+\.\s*/, ''), en: t.en.replace(/^\d+\.\s*/, '') });
-      if (t) label.append(' · ', title);
-    } catch {
-      /* no titles: the label alone */
-    }
+  if (slot.dataset.resumeSlot === 'part') {
+    const place = Object.values(places).find((p) => p.path === location.pathname && isResumable(p));
+    if (place) slot.replaceChildren(resumeLink(place));
+    return;
   }
-  label.append(' →');
-  a.append(label);
-  slot.replaceChildren(a);
+  const offered = resumablePlaces(places);
+  if (offered.length === 0) return;
+  let titles: Record<string, Bilingual> = {};
+  try {
+    titles = JSON.parse(slot.dataset.parts ?? '{}') as Record<string, Bilingual>;
+  } catch {
+    /* no titles: the labels alone */
+  }
+  const list = document.createElement('ul');
+  for (const place of offered) {
+    const item = document.createElement('li');
+    item.append(resumeLink(place, titles[place.id.slice(0, 3)]));
+    list.append(item);
+  }
+  slot.replaceChildren(list);
 }
 
 /**
@@ -92,12 +93,24 @@ export function jumpFromForm(form: HTMLFormElement): void {
     input.setAttribute('aria-invalid', 'true');
     input.focus({ preventScroll: true });
   };
-  if (!ref.ok) return fail(ref.reason === 'empty' ? TEXT.empty : ref.reason === 'other-part' ? TEXT.otherPart : TEXT.malformed);
+  if (!ref.ok) return fail(t(ref.reason === 'empty' ? 'jumpEmpty' : ref.reason === 'other-part' ? 'jumpOtherPart' : 'jumpMalformed'));
   const paraId = ref.id.replace(/-s\d+$/, '');
-  const exists = document.getElementById(paraId) && (ref.id === paraId || document.querySelector(`[data-seg-id="${CSS.escape(ref.id)}"]`));
-  if (!exists) return fail(TEXT.none);
+  const para = document.getElementById(paraId);
+  if (!para?.matches('[data-para-id]')) return fail(t('jumpNone'));
   input.removeAttribute('aria-invalid');
-  setBilingual(msg, TEXT.going, { label: ref.id === paraId ? `¶${paragraphNumber(paraId)}` : `¶${paragraphNumber(paraId)}.${ref.id.replace(/^.*-s/, '')}` });
-  if (location.hash === `#${ref.id}`) dispatchEvent(new HashChangeEvent('hashchange'));
-  else location.hash = ref.id;
+  const n = paragraphNumber(paraId);
+  let target = ref.id;
+  let said: Bilingual = t('jumpWent');
+  let count = 0;
+  if (ref.id !== paraId && !document.querySelector(`[data-seg-id="${CSS.escape(ref.id)}"]`)) {
+    // A sentence the paragraph does not have (`18.2` where ¶18 is one sentence): the paragraph, or its nearest sentence.
+    count = new Set([...para.querySelectorAll('[data-rendition] > [data-seg-id]')].map((s) => s.getAttribute('data-seg-id'))).size;
+    // (Sentence 0 names no sentence: the paragraph itself.)
+    const k = Number(ref.id.replace(/^.*-s/, ''));
+    target = count <= 1 || k < 1 ? paraId : `${paraId}-s${Math.min(k, count)}`;
+    if (k >= 1) said = t(count <= 1 ? 'jumpOneSentence' : 'jumpFewSentences');
+  }
+  setBilingual(msg, said, { para: `¶${n}`, n: String(count), label: target === paraId ? `¶${n}` : `¶${n}.${target.replace(/^.*-s/, '')}` });
+  if (location.hash === `#${target}`) dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = target;
 }

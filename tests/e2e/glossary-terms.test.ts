@@ -245,6 +245,38 @@ describe('glossary page', () => {
     await page.close();
   });
 
+  it('filter: Chinese typed with a space, other English word forms, and ü typed as ü, v or u: (aliases included)', async () => {
+    const { page, problems } = await watchedPage(context, origin);
+    await page.goto(`${origin}/glossary/`);
+    const input = page.locator('#gl-q');
+    // The entries with ü in the reading of their headword or of a Chinese alias (自然规律 zìrán guīlǜ), from the content.
+    const withU = glossary
+      .map((t) => ({ id: t.id, syllables: [t.zh, ...(t.aliases?.zh ?? [])].flatMap((zh) => termReading(zh).toned.normalize('NFD').replace(/[\u0300\u0301\u030c\u0304]/g, '').normalize('NFC').split(' ')) }))
+      .flatMap((t) => t.syllables.filter((s) => s.includes('ü')).map((s) => ({ id: t.id, syllable: s })));
+    expect(withU.length, 'a term with ü in its pinyin').toBeGreaterThan(0);
+    const cases: Array<[string, string]> = [
+      ['神经 网络', 'neural-net'],
+      ['神经  网络', 'neural-net'],
+      ['activation functions', 'activation-function'],
+      ['Activation Functions', 'activation-function'],
+      ['weights', 'weight'],
+      ...withU.flatMap(({ id, syllable }) => [syllable, syllable.replace('ü', 'v'), syllable.replace('ü', 'u:')].map((q): [string, string] => [q, id])),
+    ];
+    const missed: string[] = [];
+    for (const [q, id] of cases) {
+      await input.fill(q);
+      const shown = await shownEntries(page);
+      if (!shown.includes(id)) missed.push(`${q} → ${id}`);
+      else expect(shown.length, q).toBeLessThan(glossary.length);
+    }
+    expect(missed).toEqual([]);
+    // Still no match for noise.
+    await input.fill('zzxqj functions');
+    expect(await shownEntries(page)).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('indexes: English A–Z and pinyin order (toneless, then tone), each letter linking to its entries', async () => {
     const { page } = await watchedPage(context, origin);
     await page.goto(`${origin}/glossary/`);

@@ -130,20 +130,34 @@ describe('counterpart highlight', () => {
     await ctx.close();
   });
 
-  it('keyboard: the paragraph is one tab stop, ←/→/Home/End move between segments, announced', async () => {
+  it('keyboard: paragraphs are not tab stops; from a ¶ button ←/→/Home/End step through its segments, announced', async () => {
     const { ctx, page } = await fresh(1280);
-    await page.goto(`${origin}/neural-nets/?l=compare`);
+    await page.goto(`${origin}/neural-nets/?l=compare`, { waitUntil: 'load' });
     const prev = textParas[textParas.indexOf(para) - 1];
     await page.evaluate(() => document.fonts.ready);
-    // Start just before the paragraph: Tab from the previous paragraph's ¶ link (or from the top).
+    // No paragraph is in the tab order (they stay focusable by script, tabindex -1).
+    const order = await page.$$eval('div[data-para-id]', (els) => els.map((e) => (e as HTMLElement).tabIndex));
+    expect(order.length).toBeGreaterThan(10);
+    expect(order.filter((i) => i >= 0)).toEqual([]);
+    // Tab from the previous paragraph's ¶ button (or from the top) reaches this one's ¶ button without stopping on a paragraph.
     if (prev) await page.focus(`#${prev.id} > a.para-anchor`);
+    const anchorOf = (p: Page) => p.evaluate((id) => document.activeElement === document.querySelector(`#${id} > a.para-anchor`), para.id);
     let steps = 0;
-    while (steps++ < 80 && !(await page.evaluate((id) => document.activeElement?.id === id, para.id))) await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-para-id'))).toBe(para.id);
+    const visited: string[] = [];
+    while (steps++ < 80 && !(await anchorOf(page))) {
+      await page.keyboard.press('Tab');
+      visited.push(await page.evaluate(() => (document.activeElement?.matches('div[data-para-id]') ? document.activeElement.id : '')));
+    }
+    expect(await anchorOf(page)).toBe(true);
+    expect(visited.filter(Boolean), 'paragraphs focused by Tab').toEqual([]);
     expect(await page.$$eval('[data-seg-id][tabindex]', (els) => els.length)).toBe(0); // segments are not tab stops
+    expect(await page.getAttribute(`#${para.id} > a.para-anchor`, 'aria-describedby')).toBe('segment-help');
+    // → steps into the paragraph's sentences: focus moves to the paragraph, the first segment lights up.
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-para-id'))).toBe(para.id);
     const live = () => page.evaluate(() => document.querySelector('[data-seg-live]')?.textContent ?? '');
     await expect.poll(() => lit(page, para.id)).toEqual({ literal: [segIds[0]], free: [segIds[0]] });
-    expect(await live()).toContain(`1/${segIds.length}`);
+    await expect.poll(live).toContain(`1/${segIds.length}`);
     await page.keyboard.press('End');
     expect(await lit(page, para.id)).toEqual({ literal: [lastSeg], free: [lastSeg] });
     expect(await live()).toContain(`${segIds.length}/${segIds.length} ${para.segments[segIds.length - 1]!.literal.slice(0, 6)}`);
@@ -156,6 +170,12 @@ describe('counterpart highlight', () => {
     await page.keyboard.press('Escape');
     expect(await lit(page, para.id)).toEqual({ literal: [], free: [] });
     expect(await page.getAttribute(`#${para.id}`, 'aria-describedby')).toBe('segment-help');
+    // The ¶ menu is still a keyboard menu button: ↓ opens it on its first item, Esc returns.
+    await page.focus(`#${para.id} > a.para-anchor`);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
+    await page.keyboard.press('Escape');
+    expect(await anchorOf(page)).toBe(true);
     await ctx.close();
   });
 });

@@ -9,7 +9,7 @@
  * - "jump to ¶" takes a number or an id (paragraph or sentence) and says
  *   clearly, without moving the page, when none matches.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, watchedPage, type PageProblems } from './browser';
 
@@ -110,6 +110,61 @@ describe('continue reading', () => {
   }, 30_000);
 });
 
+describe('continue reading on the home page', () => {
+  it('offers one link per part read, most recent first, in rows reserved before first paint', async () => {
+    const now = Date.now();
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.evaluate((now) => {
+      localStorage.setItem(
+        'reader-places',
+        JSON.stringify({
+          s05: { id: 's05-p18', path: '/neural-nets/', t: now - 60_000 },
+          s06: { id: 's06-p04', path: '/training/', t: now },
+          s00: { id: 's00-p01', path: '/flac-jpeg/', t: now - 1000 }, // a part's first paragraph: not offered
+        }),
+      );
+      localStorage.setItem('reader-resume', '/training/ /neural-nets/');
+    }, now);
+    await page.goto('about:blank');
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    // Before the links come: the slot already has its rows.
+    const reserved = await page.evaluate(() => document.querySelector('[data-resume-slot]')!.getBoundingClientRect().height);
+    const links = page.locator('[data-resume-slot] li > a');
+    await expect.poll(() => links.count()).toBe(2);
+    expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/training/#s06-p04', '/neural-nets/#s05-p18']);
+    expect(await links.nth(0).innerText()).toMatch(/继续阅读 · 06 ¶4 · 机器学习/);
+    expect(await links.nth(1).innerText()).toMatch(/继续阅读 · 05 ¶18 · 神经网络/);
+    const filled = await page.evaluate(() => document.querySelector('[data-resume-slot]')!.getBoundingClientRect().height);
+    expect(Math.abs(filled - reserved), `reserved ${reserved}px, filled ${filled}px`).toBeLessThan(1);
+    // One rule styles the link on both pages: the same pill as on a part page.
+    const pill = await links.nth(0).evaluate((a) => {
+      const s = getComputedStyle(a);
+      return { radius: s.borderRadius, weight: s.fontWeight, minHeight: s.minHeight };
+    });
+    expect(pill).toEqual({ radius: '999px', weight: '600', minHeight: '44px' });
+    // On a phone, in the English interface too (longer titles): each link keeps to one line, so the reserved rows hold.
+    await page.setViewportSize({ width: 375, height: 800 });
+    onTestFinished(() => page.setViewportSize({ width: 1280, height: 800 }));
+    for (const ui of ['zh', 'en', 'both']) {
+      await page.evaluate((ui) => (document.documentElement.dataset.ui = ui), ui);
+      const phone = await page.evaluate(() => ({
+        slot: document.querySelector('[data-resume-slot]')!.getBoundingClientRect().height,
+        reserved: parseFloat(getComputedStyle(document.querySelector('[data-resume-slot]')!).minHeight),
+        links: [...document.querySelectorAll('[data-resume-slot] a')].map((a) => [a.getBoundingClientRect().height, a.getBoundingClientRect().right]),
+      }));
+      expect(phone.slot, ui).toBeLessThanOrEqual(phone.reserved + 1);
+      for (const [h, right] of phone.links) {
+        expect(h, ui).toBeLessThanOrEqual(45);
+        expect(right, ui).toBeLessThanOrEqual(375);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await links.nth(1).click();
+    await page.waitForURL(/\/neural-nets\/#s05-p18$/);
+    expect(problems.pageErrors).toEqual([]);
+  }, 60_000);
+});
+
 describe('reading progress', () => {
   it('grows with the scroll position, takes no room and is hidden from screen readers', async () => {
     await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
@@ -198,6 +253,35 @@ describe('jump to ¶', () => {
     }
     // The message is in both languages (CSS shows the reader's).
     expect(await msg.locator('.ui-en').textContent()).toMatch(/Type a paragraph number/);
+    expect(problems.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('a sentence number past the paragraph’s last sentence goes to the paragraph (or its last sentence) and says so', async () => {
+    await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
+    const input = page.locator('#jump-input');
+    const msg = page.locator('#jump-msg');
+    // Sentences per paragraph, from the page: the first paragraph with one sentence, and one with several.
+    const counts = await page.evaluate(() =>
+      [...document.querySelectorAll('.text div[data-para-id]')].map((p) => ({ id: p.id, n: new Set([...p.querySelectorAll('[data-rendition] > [data-seg-id]')].map((s) => s.getAttribute('data-seg-id'))).size })),
+    );
+    const one = counts.find((c) => c.n === 1)!;
+    const many = counts.find((c) => c.n >= 2)!;
+    const num = (id: string) => Number(id.slice(-2));
+    expect(one, 'a paragraph of one sentence').toBeTruthy();
+
+    await input.fill(`${num(one.id)}.2`);
+    await input.press('Enter');
+    await page.waitForFunction((id) => location.hash === `#${id}`, one.id);
+    await expect.poll(() => msg.innerText()).toBe(`¶${num(one.id)} 只有一句，已跳到 ¶${num(one.id)}。`);
+    expect(await msg.locator('.ui-en').textContent()).toBe(`¶${num(one.id)} has only one sentence: went to ¶${num(one.id)}.`);
+    expect(await input.getAttribute('aria-invalid')).toBe(null);
+    await settle(page);
+    expect(Math.abs(await belowHeader(page, one.id))).toBeLessThanOrEqual(40);
+
+    await input.fill(`${many.id}-s${many.n + 5}`);
+    await input.press('Enter');
+    await page.waitForFunction((id) => location.hash === `#${id}`, `${many.id}-s${many.n}`);
+    await expect.poll(() => msg.innerText()).toBe(`¶${num(many.id)} 只有 ${many.n} 句，已跳到 ¶${num(many.id)}.${many.n}。`);
     expect(problems.pageErrors).toEqual([]);
   }, 60_000);
 });

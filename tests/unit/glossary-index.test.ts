@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { comparePinyin, glossaryIndexes, termReading } from '../../src/lib/glossary-index';
-import { matchesEntry, normalizeQuery, MAX_QUERY_LENGTH } from '../../src/lib/glossary-filter';
+import { filterLexicon, matchesEntry, normalizeQuery, MAX_QUERY_LENGTH } from '../../src/lib/glossary-filter';
 import { loadGlossary } from './load-content';
 
 const terms = loadGlossary();
@@ -85,6 +85,28 @@ describe('glossary filter', () => {
   it('the empty query matches everything; long input is cut', () => {
     expect(matchesEntry(normalizeQuery('   '), entry)).toBe(true);
     expect(normalizeQuery('a'.repeat(10_000)).length).toBe(MAX_QUERY_LENGTH);
+  });
+  it('Chinese typed with spaces between characters matches as one word', () => {
+    expect(normalizeQuery(' 神经  网络 ')).toBe('神经网络');
+    expect(normalizeQuery('AI 技术 neural  net')).toBe('ai 技术 neural net');
+    expect(matchesEntry(normalizeQuery('权 重'), entry)).toBe(true);
+  });
+  it('English words match in other forms (Porter stems of the entries’ own words), every word of the query', () => {
+    const all = terms.map((t) => ({ id: t.id, text: `${t.zh} ${t.en} ${t.definition.zh} ${t.definition.en} ${(t.aliases?.en ?? []).join(' ')}`, tonedKey: '', key: '' }));
+    const lex = filterLexicon(all.map((e) => e.text));
+    const found = (q: string) => all.filter((e) => matchesEntry(normalizeQuery(q), e, lex)).map((e) => e.id);
+    expect(found('activation functions')).toContain('activation-function');
+    expect(found('weights')).toContain('weight');
+    expect(found('activation functions').length).toBeLessThan(terms.length);
+    // Without the lexicon, only as typed.
+    expect(all.filter((e) => matchesEntry(normalizeQuery('activation functions'), e)).map((e) => e.id)).not.toContain('activation-function');
+    expect(found('activation zzxqj')).toEqual([]);
+  });
+  it('pinyin of several readings (headword and aliases): ü typed as ü, v or u:', () => {
+    const law = { text: '自然法则', tonedKey: 'zìránfǎzé zìránguīlǜ', key: 'ziranfaze ziranguilv' };
+    for (const q of ['lü', 'lv', 'lu:', 'gui lü', 'guilv', 'guīlǜ', 'ziran guilu:']) expect(matchesEntry(normalizeQuery(q), law), q).toBe(true);
+    // Readings are separate: no match across the space between two of them.
+    expect(matchesEntry(normalizeQuery('fazezi'), law)).toBe(false);
   });
   it('ü can be typed as ü or v (lǜ → lv)', () => {
     const lv = { text: '滤波', tonedKey: 'lǜbō', key: 'lvbo' };

@@ -111,4 +111,13 @@ describe('grouping', () => {
     expect(none).toContain('拼音');
     expect(none).toContain('pinyin');
   });
+  it('a query read as pinyin without tones links to its English reading (quoted), escaped', () => {
+    const hit = { para: 's05-p01', rendition: 'literal' } as SearchOutcome['hits'][number];
+    const read = (asTyped?: string, typed = 'women') => renderStatus({ status: 'ok', typed, hits: [hit], groups: [], terms: [], convertedTo: [], pinyinTo: ['我们'], asTyped });
+    expect(read('"women"')).toContain('<a href="/search/?q=%22women%22" class="sr-as-typed" data-search-as="&#34;women&#34;">');
+    expect(read('"women"')).toContain('Search “women” as English instead');
+    expect(read()).not.toContain('data-search-as');
+    const hostile = read('"<b>x"', '<b>x');
+    expect(hostile).not.toContain('<b>');
+  });
 });

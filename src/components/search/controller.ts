@@ -71,6 +71,15 @@ export class SearchController {
     });
     el.input.addEventListener('compositionend', () => void this.run());
     el.input.addEventListener('keydown', (e) => this.onKey(e));
+    // "Search … as English instead" (a query read as pinyin): the quoted query, searched here.
+    el.status.addEventListener('click', (e) => {
+      const link = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-search-as]');
+      if (!link || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      el.input.value = link.dataset.searchAs ?? '';
+      el.input.focus();
+      void this.run();
+    });
     el.results.addEventListener('click', (e) => {
       const link = (e.target as Element | null)?.closest?.('a.sr-link');
       if (link) this.opts.onNavigate?.();

@@ -23,7 +23,7 @@ import { withBase } from '../../lib/base';
 import { foldWithMap, type FoldedText } from '../../lib/search/fold';
 import { matchTerms, type SearchTerm } from '../../lib/search/glossary-match';
 import { counterpartRendition, groupHits, SEARCH_DEFAULT_VIEW, segmentIndex, segmentText, type ResultGroup } from '../../lib/search/group';
-import { loadLexicon, morphAlternatives, pinyinReadings, type LoadedLexicon, type SearchLexicon } from '../../lib/search/lexicon';
+import { hasTones, loadLexicon, morphAlternatives, pinyinReadings, type LoadedLexicon, type SearchLexicon } from '../../lib/search/lexicon';
 import { matchText } from '../../lib/search/match';
 import { hasHan, MAX_RUNS, parseQuery, phraseQuery, tokenRuns, type ParsedQuery } from '../../lib/search/query';
 import { bestSegment, parseRecordUrl, recordOrder, RECORD_FILTER, SEGMENTS_META, type RecordAddress } from '../../lib/search/records';
@@ -308,6 +308,8 @@ export class SearchEngine {
         terms: [...terms.values()].slice(0, 4),
         convertedTo: [...convertedTo],
         pinyinTo: [...pinyinTo],
+        // Read as pinyin without tone marks: it may have been meant as English (`women`).
+        ...(pinyinTo.size && !hasTones(typed) ? { asTyped: `"${typed.trim()}"` } : {}),
       };
     } catch (err) {
       console.warn('search failed', err);

@@ -74,6 +74,12 @@ export interface SearchOutcome {
   convertedTo: string[];
   /** Chinese words a pinyin query was read as, that found something. */
   pinyinTo?: string[];
+  /**
+   * The query in double quotes (searched as typed: no pinyin reading, no other
+   * word forms), offered as a link when a query without tone marks was read as
+   * pinyin (`women` → 我们): one click back to the English reading.
+   */
+  asTyped?: string;
 }
 
 /** A part's title, for group headings. */
@@ -152,6 +158,11 @@ export function renderStatus(outcome: SearchOutcome): string {
   if (outcome.pinyinTo?.length) {
     const forms = outcome.pinyinTo.map((v) => escapeHtml(v)).join('、');
     line += ` ${bi(`已按拼音搜索“${forms}”。`, `Read as pinyin: “${forms}”.`)}`;
+    if (outcome.asTyped) {
+      const href = escapeHtml(`${withBase('/search/')}?q=${encodeURIComponent(outcome.asTyped)}`);
+      const attrs = `href="${href}" class="sr-as-typed" data-search-as="${escapeHtml(outcome.asTyped)}"`;
+      line += ` <a ${attrs}>${bi(`改为按英文搜索“${q}”`, `Search “${q}” as English instead`)}</a>`;
+    }
   }
   return line;
 }
