@@ -3,17 +3,17 @@
  * a handwritten sample); the class probabilities follow as you draw, and
  * clicking a layer shows its activations as small images.
  *
- * Reads top to bottom: load the model (with progress) → compute on each new
- * drawing → draw. Until JavaScript runs, and if loading fails, the static
+ * Reads top to bottom: load the model (with progress; it runs in a worker,
+ * see `digits-engine.ts`) → compute on each new drawing, latest wins → draw. Until JavaScript runs, and if loading fails, the static
  * fallback passed as children stays on the page.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DigitsLayer } from '../../../lib/models/digits';
-import { argmax, layerOutputs, type LayerOutput } from '../../../lib/models/digits-infer';
+import { argmax, type LayerOutput } from '../../../lib/models/digits-infer';
 import { DrawingPad } from './DrawingPad';
 import { LayerDiagram } from './LayerDiagram';
-import { DigitCanvas, ModelStatus, ProbBars, T, decodePixels, paint, rgbOf, useModel } from './ui';
+import { DigitCanvas, ModelStatus, ProbBars, T, decodePixels, paint, rgbOf, useDigitsModel, useLatest } from './ui';
 import { useUiText } from '../kit/ui-lang';
 import styles from './digits.module.css';
 
@@ -73,20 +73,26 @@ function Activations({ output, kind }: { output: LayerOutput; kind: DigitsLayer[
 export default function DigitsNetwork({ layers, samples, children }: Props) {
   const ui = useUiText();
   const [mounted, setMounted] = useState(false);
-  const [state, retry] = useModel('digits');
+  const [state, retry] = useDigitsModel();
   const [input, setInput] = useState<Float32Array | null>(null);
   const [padImage, setPadImage] = useState<{ image: Float32Array | null; key: number }>({ image: null, key: 0 });
   const [selected, setSelected] = useState<string>('conv1');
   const decoded = useMemo(() => samples.map((s) => ({ digit: s.digit, pixels: decodePixels(s.pixels) })), [samples]);
   useEffect(() => setMounted(true), []);
 
-  const outputs = useMemo<LayerOutput[] | null>(() => {
-    if (state.status !== 'ready' || !input) return null;
-    const start = performance.now();
-    const out = layerOutputs(state.loaded, input, [selected, 'softmax']);
-    performance.measure('digits:infer', { start }); // read by `npm run bench:models`
-    return out;
-  }, [state, input, selected]);
+  // One forward pass in flight at a time (in the worker), newest drawing first: the pad hands over at most one image per frame.
+  const engine = state.status === 'ready' ? state.engine : null;
+  const outputs = useLatest<LayerOutput[]>(
+    engine && input
+      ? async () => {
+          const start = performance.now();
+          const out = await engine.layerOutputs(input, [selected, 'softmax']);
+          performance.measure('digits:infer', { start }); // read by `npm run bench:models` (round trip to the worker)
+          return out;
+        }
+      : null,
+    [engine, input, selected],
+  );
 
   if (!mounted || state.status === 'error') {
     return (
