@@ -94,6 +94,40 @@ export default function DigitsNetwork({ layers, samples, children }: Props) {
     [engine, input, selected],
   );
 
+  // Parts that do not change while the reader draws, kept as the same elements so Preact skips them on each new answer.
+  const diagram = useMemo(() => <LayerDiagram layers={layers} selected={selected} onSelect={setSelected} />, [layers, selected]);
+  const padLabel = ui({ zh: '画板：用鼠标、手指或触控笔写一个数字', en: 'Drawing pad: draw a digit with mouse, finger or pen' });
+  const samplesLabel = ui({ zh: '手写样本', en: 'Handwritten samples' });
+  const padColumn = useMemo(
+    () => (
+    <div class={styles.padColumn}>
+      <DrawingPad onDigit={setInput} image={padImage.image} imageKey={padImage.key} label={padLabel} />
+      <div class={styles.controls}>
+        <button type="button" class={styles.button} onClick={() => setPadImage((p) => ({ image: new Float32Array(784), key: p.key + 1 }))}>
+          <T zh="清除" en="Clear" />
+        </button>
+      </div>
+      <p class={styles.hint}>
+        <T zh="在方框里写一个数字，或选一个手写样本：" en="Draw a digit in the box, or pick a handwritten sample:" />
+      </p>
+      <div class={styles.samples} role="group" aria-label={samplesLabel}>
+        {decoded.map((s) => (
+          <button
+            type="button"
+            class={styles.sampleButton}
+            key={s.digit}
+            data-sample={s.digit}
+            onClick={() => setPadImage((p) => ({ image: s.pixels, key: p.key + 1 }))}
+          >
+            {s.digit}
+          </button>
+        ))}
+      </div>
+    </div>
+    ),
+    [padImage, decoded, padLabel, samplesLabel],
+  );
+
   if (!mounted || state.status === 'error') {
     return (
       <div class={styles.figure}>
@@ -109,37 +143,9 @@ export default function DigitsNetwork({ layers, samples, children }: Props) {
 
   return (
     <div class={styles.figure} data-testid="digits-network-live">
-      <LayerDiagram layers={layers} selected={selected} onSelect={setSelected} />
+      {diagram}
       <div class={styles.row}>
-        <div class={styles.padColumn}>
-          <DrawingPad
-            onDigit={setInput}
-            image={padImage.image}
-            imageKey={padImage.key}
-            label={ui({ zh: '画板：用鼠标、手指或触控笔写一个数字', en: 'Drawing pad: draw a digit with mouse, finger or pen' })}
-          />
-          <div class={styles.controls}>
-            <button type="button" class={styles.button} onClick={() => setPadImage((p) => ({ image: new Float32Array(784), key: p.key + 1 }))}>
-              <T zh="清除" en="Clear" />
-            </button>
-          </div>
-          <p class={styles.hint}>
-            <T zh="在方框里写一个数字，或选一个手写样本：" en="Draw a digit in the box, or pick a handwritten sample:" />
-          </p>
-          <div class={styles.samples} role="group" aria-label={ui({ zh: '手写样本', en: 'Handwritten samples' })}>
-            {decoded.map((s) => (
-              <button
-                type="button"
-                class={styles.sampleButton}
-                key={s.digit}
-                data-sample={s.digit}
-                onClick={() => setPadImage((p) => ({ image: s.pixels, key: p.key + 1 }))}
-              >
-                {s.digit}
-              </button>
-            ))}
-          </div>
-        </div>
+        {padColumn}
         <div class={styles.resultColumn}>
           <div class={styles.seen}>
             {input ? <DigitCanvas pixels={input} label={ui({ zh: '网络看到的 28×28 输入', en: 'The 28×28 input the network sees' })} /> : <span class={styles.digitEmpty} />}
