@@ -28,5 +28,7 @@ export default defineConfig({
   vite: {
     build: { assetsInlineLimit: 0 },
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+    // Module workers (the digit network's, src/lib/models/digits.worker.ts) keep their dynamic imports (tfjs loads lazily there too).
+    worker: { format: 'es' },
   },
 });

@@ -1,6 +1,7 @@
 /**
  * The digit figures on /neural-nets/ in Chromium: a digit drawn by the test
- * (stroke replay of a "7" and a "1") is classified correctly; a 404 and a
+ * (stroke replay of a "7" and a "1") is classified correctly, in a worker (or
+ * on the page when no worker starts); a 404 and a
  * corrupted weight file each show a clear message and leave the page working
  * with the static fallback in place; a missing wasm binary falls back to the
  * cpu backend; with JavaScript disabled the static fallbacks show.
@@ -70,6 +71,47 @@ describe('digit figures', () => {
     expect(problems.pageErrors).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('compute the predictions in a worker while drawing, never loading the model on the page itself', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, problems } = await watchedPage(context, origin);
+    await page.goto(PAGE);
+    // Nothing starts before the reader nears the figure.
+    expect(page.workers().filter((w) => /digits/.test(w.url()))).toEqual([]);
+    await network(page).scrollIntoViewIfNeeded();
+    await network(page).locator('[data-state="ready"]').waitFor({ timeout: 40_000 });
+    await expect(network(page).locator('[data-state="ready"]').getAttribute('data-thread')).resolves.toBe('worker');
+    const workers = page.workers().filter((w) => /digits\.worker/.test(w.url()));
+    expect(workers).toHaveLength(1);
+    // The model lives in the worker, on wasm; the page's own thread has no digits model (so no tfjs forward pass).
+    await expect(workers[0]!.evaluate(() => (self as unknown as { __siteModels: { get(n: string): { runtime: { backend: string } } | undefined } }).__siteModels.get('digits')?.runtime.backend)).resolves.toBe('wasm');
+    await expect(page.evaluate(() => (window as unknown as { __siteModels?: { get(n: string): unknown } }).__siteModels?.get('digits') ?? null)).resolves.toBeNull();
+
+    // The answer follows the drawing: a "7", then (cleared) a "1".
+    const probs = page.getByTestId('digits-probs');
+    await stroke(page, [[0.25, 0.22], [0.72, 0.22], [0.45, 0.8]]);
+    await expect.poll(() => probs.getAttribute('data-digit'), { timeout: 5000 }).toBe('7');
+    await expect(network(page).getByTestId('digits-answer').textContent()).resolves.toBe('7');
+    await page.getByRole('button', { name: /Clear|清除/ }).click();
+    await stroke(page, [[0.52, 0.15], [0.5, 0.85]]);
+    await expect.poll(() => probs.getAttribute('data-digit'), { timeout: 5000 }).toBe('1');
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('run the network on the page when no worker can start', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    await context.addInitScript(() => Object.defineProperty(window, 'Worker', { value: undefined, configurable: true }));
+    const { page, problems } = await watchedPage(context, origin);
+    await openReady(page);
+    await expect(network(page).locator('[data-state="ready"]').getAttribute('data-thread')).resolves.toBe('main');
+    await network(page).locator('button[data-sample="3"]').click();
+    await expect.poll(() => page.getByTestId('digits-probs').getAttribute('data-digit')).toBe('3');
+    expect(problems.pageErrors).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
 

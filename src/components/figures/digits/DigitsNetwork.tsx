@@ -3,17 +3,17 @@
  * a handwritten sample); the class probabilities follow as you draw, and
  * clicking a layer shows its activations as small images.
  *
- * Reads top to bottom: load the model (with progress) → compute on each new
- * drawing → draw. Until JavaScript runs, and if loading fails, the static
+ * Reads top to bottom: load the model (with progress; it runs in a worker,
+ * see `digits-engine.ts`) → compute on each new drawing, latest wins → draw. Until JavaScript runs, and if loading fails, the static
  * fallback passed as children stays on the page.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DigitsLayer } from '../../../lib/models/digits';
-import { argmax, layerOutputs, type LayerOutput } from '../../../lib/models/digits-infer';
+import { argmax, type LayerOutput } from '../../../lib/models/digits-infer';
 import { DrawingPad } from './DrawingPad';
 import { LayerDiagram } from './LayerDiagram';
-import { DigitCanvas, ModelStatus, ProbBars, T, decodePixels, paint, rgbOf, useModel } from './ui';
+import { DigitCanvas, ModelStatus, ProbBars, T, decodePixels, paint, rgbOf, useDigitsModel, useLatest } from './ui';
 import { useUiText } from '../kit/ui-lang';
 import styles from './digits.module.css';
 
@@ -73,20 +73,60 @@ function Activations({ output, kind }: { output: LayerOutput; kind: DigitsLayer[
 export default function DigitsNetwork({ layers, samples, children }: Props) {
   const ui = useUiText();
   const [mounted, setMounted] = useState(false);
-  const [state, retry] = useModel('digits');
+  const [state, retry] = useDigitsModel();
   const [input, setInput] = useState<Float32Array | null>(null);
   const [padImage, setPadImage] = useState<{ image: Float32Array | null; key: number }>({ image: null, key: 0 });
   const [selected, setSelected] = useState<string>('conv1');
   const decoded = useMemo(() => samples.map((s) => ({ digit: s.digit, pixels: decodePixels(s.pixels) })), [samples]);
   useEffect(() => setMounted(true), []);
 
-  const outputs = useMemo<LayerOutput[] | null>(() => {
-    if (state.status !== 'ready' || !input) return null;
-    const start = performance.now();
-    const out = layerOutputs(state.loaded, input, [selected, 'softmax']);
-    performance.measure('digits:infer', { start }); // read by `npm run bench:models`
-    return out;
-  }, [state, input, selected]);
+  // One forward pass in flight at a time (in the worker), newest drawing first: the pad hands over at most one image per frame.
+  const engine = state.status === 'ready' ? state.engine : null;
+  const outputs = useLatest<LayerOutput[]>(
+    engine && input
+      ? async () => {
+          const start = performance.now();
+          const out = await engine.layerOutputs(input, [selected, 'softmax']);
+          performance.measure('digits:infer', { start }); // read by `npm run bench:models` (round trip to the worker)
+          return out;
+        }
+      : null,
+    [engine, input, selected],
+  );
+
+  // Parts that do not change while the reader draws, kept as the same elements so Preact skips them on each new answer.
+  const diagram = useMemo(() => <LayerDiagram layers={layers} selected={selected} onSelect={setSelected} />, [layers, selected]);
+  const padLabel = ui({ zh: '画板：用鼠标、手指或触控笔写一个数字', en: 'Drawing pad: draw a digit with mouse, finger or pen' });
+  const samplesLabel = ui({ zh: '手写样本', en: 'Handwritten samples' });
+  const padColumn = useMemo(
+    () => (
+    <div class={styles.padColumn}>
+      <DrawingPad onDigit={setInput} image={padImage.image} imageKey={padImage.key} label={padLabel} />
+      <div class={styles.controls}>
+        <button type="button" class={styles.button} onClick={() => setPadImage((p) => ({ image: new Float32Array(784), key: p.key + 1 }))}>
+          <T zh="清除" en="Clear" />
+        </button>
+      </div>
+      <p class={styles.hint}>
+        <T zh="在方框里写一个数字，或选一个手写样本：" en="Draw a digit in the box, or pick a handwritten sample:" />
+      </p>
+      <div class={styles.samples} role="group" aria-label={samplesLabel}>
+        {decoded.map((s) => (
+          <button
+            type="button"
+            class={styles.sampleButton}
+            key={s.digit}
+            data-sample={s.digit}
+            onClick={() => setPadImage((p) => ({ image: s.pixels, key: p.key + 1 }))}
+          >
+            {s.digit}
+          </button>
+        ))}
+      </div>
+    </div>
+    ),
+    [padImage, decoded, padLabel, samplesLabel],
+  );
 
   if (!mounted || state.status === 'error') {
     return (
@@ -103,37 +143,9 @@ export default function DigitsNetwork({ layers, samples, children }: Props) {
 
   return (
     <div class={styles.figure} data-testid="digits-network-live">
-      <LayerDiagram layers={layers} selected={selected} onSelect={setSelected} />
+      {diagram}
       <div class={styles.row}>
-        <div class={styles.padColumn}>
-          <DrawingPad
-            onDigit={setInput}
-            image={padImage.image}
-            imageKey={padImage.key}
-            label={ui({ zh: '画板：用鼠标、手指或触控笔写一个数字', en: 'Drawing pad: draw a digit with mouse, finger or pen' })}
-          />
-          <div class={styles.controls}>
-            <button type="button" class={styles.button} onClick={() => setPadImage((p) => ({ image: new Float32Array(784), key: p.key + 1 }))}>
-              <T zh="清除" en="Clear" />
-            </button>
-          </div>
-          <p class={styles.hint}>
-            <T zh="在方框里写一个数字，或选一个手写样本：" en="Draw a digit in the box, or pick a handwritten sample:" />
-          </p>
-          <div class={styles.samples} role="group" aria-label={ui({ zh: '手写样本', en: 'Handwritten samples' })}>
-            {decoded.map((s) => (
-              <button
-                type="button"
-                class={styles.sampleButton}
-                key={s.digit}
-                data-sample={s.digit}
-                onClick={() => setPadImage((p) => ({ image: s.pixels, key: p.key + 1 }))}
-              >
-                {s.digit}
-              </button>
-            ))}
-          </div>
-        </div>
+        {padColumn}
         <div class={styles.resultColumn}>
           <div class={styles.seen}>
             {input ? <DigitCanvas pixels={input} label={ui({ zh: '网络看到的 28×28 输入', en: 'The 28×28 input the network sees' })} /> : <span class={styles.digitEmpty} />}

@@ -8,10 +8,10 @@ import { watchTheme } from '../kit/theme';
 import type { ComponentChildren } from 'preact';
 import type { Chart as ChartType } from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { argmax, classify } from '../../../lib/models/digits-infer';
+import { argmax } from '../../../lib/models/digits-infer';
 import { mixImages } from '../../../lib/models/mnist-preprocess';
 import { drawProbabilityChart, FROM_COLOR, TO_COLOR } from './probability-chart';
-import { DigitCanvas, ModelStatus, T, decodePixels, useModel } from './ui';
+import { DigitCanvas, ModelStatus, T, decodePixels, useDigitsModel, useLatest } from './ui';
 import { useUiText } from '../kit/ui-lang';
 import styles from './digits.module.css';
 
@@ -44,7 +44,7 @@ function Picker({ label, value, onPick }: { label: { zh: string; en: string }; v
 export default function Interpolate({ samples, ambiguous, children }: Props) {
   const ui = useUiText();
   const [mounted, setMounted] = useState(false);
-  const [state, retry] = useModel('digits');
+  const [state, retry] = useDigitsModel();
   const [from, setFrom] = useState(2);
   const [to, setTo] = useState(7);
   const [t, setT] = useState(0.5);
@@ -61,9 +61,10 @@ export default function Interpolate({ samples, ambiguous, children }: Props) {
   const ambiguousImages = useMemo(() => ambiguous.map((a) => ({ ...a, image: decodePixels(a.pixels) })), [ambiguous]);
   const ts = useMemo(() => Array.from({ length: STEPS }, (_, k) => k / (STEPS - 1)), []);
   const path = useMemo(() => ts.map((x) => mixImages(images.get(from)!, images.get(to)!, x)), [images, from, to, ts]);
-  const probs = useMemo(() => (state.status === 'ready' ? classify(state.loaded, path) : null), [state, path]);
+  const engine = state.status === 'ready' ? state.engine : null;
+  const probs = useLatest(engine ? () => engine.classify(path) : null, [engine, path]);
   const current = useMemo(() => mixImages(images.get(from)!, images.get(to)!, t), [images, from, to, t]);
-  const currentProbs = useMemo(() => (state.status === 'ready' ? classify(state.loaded, [current])[0]! : null), [state, current]);
+  const currentProbs = useLatest(engine ? async () => (await engine.classify([current]))[0]! : null, [engine, current]);
 
   useEffect(() => {
     if (!probs || !canvas.current) return;

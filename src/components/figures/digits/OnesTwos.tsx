@@ -6,9 +6,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { argmax, classify } from '../../../lib/models/digits-infer';
+import { argmax } from '../../../lib/models/digits-infer';
 import { gaussianBlur, mixImages } from '../../../lib/models/mnist-preprocess';
-import { DigitCanvas, ModelStatus, T, decodePixels, useModel } from './ui';
+import { DigitCanvas, ModelStatus, T, decodePixels, useDigitsModel, useLatest } from './ui';
 import { useUiText } from '../kit/ui-lang';
 import styles from './digits.module.css';
 
@@ -32,7 +32,7 @@ function distort(img: Float32Array, other: Float32Array, t: number): Float32Arra
 export default function OnesTwos({ digits, children }: Props) {
   const ui = useUiText();
   const [mounted, setMounted] = useState(false);
-  const [state, retry] = useModel('digits');
+  const [state, retry] = useDigitsModel();
   const [t, setT] = useState(0);
   useEffect(() => setMounted(true), []);
 
@@ -43,7 +43,9 @@ export default function OnesTwos({ digits, children }: Props) {
     return { 1: mean(twos), 2: mean(ones) } as Record<number, Float32Array>;
   }, [decoded]);
   const images = useMemo(() => decoded.map((d) => distort(d.pixels, means[d.digit]!, t)), [decoded, means, t]);
-  const probs = useMemo(() => (state.status === 'ready' ? classify(state.loaded, images) : null), [state, images]);
+  const engine = state.status === 'ready' ? state.engine : null;
+  // Latest wins: dragging the slider never queues a backlog of forward passes.
+  const probs = useLatest(engine ? () => engine.classify(images) : null, [engine, images]);
 
   if (!mounted || state.status === 'error') {
     return (

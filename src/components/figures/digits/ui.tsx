@@ -1,11 +1,12 @@
 /**
  * Small shared pieces of the digit figures: bilingual text, the model loading
- * hook, the loading/error panel, and drawing 28×28 images and activation maps
+ * hook, the latest-wins inference hook, the loading/error panel, and drawing 28×28 images and activation maps
  * onto canvases.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { LoadedModel, LoadProgress } from '../../../lib/models/loader';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LoadProgress } from '../../../lib/models/loader';
+import type { DigitsEngine } from '../../../lib/models/digits-engine';
 import styles from './digits.module.css';
 
 /** Text in both interface languages; the site's CSS shows the reader's. */
@@ -18,29 +19,30 @@ export function T({ zh, en }: { zh: ComponentChildren; en: ComponentChildren }) 
   );
 }
 
-/** State of a model load, as a discriminated union. */
+/** State of the digit network's load, as a discriminated union. */
 export type ModelState =
   | { status: 'loading'; progress: LoadProgress | null }
-  | { status: 'ready'; loaded: LoadedModel }
+  | { status: 'ready'; engine: DigitsEngine }
   | { status: 'error'; error: unknown; message: { zh: string; en: string } };
 
 /**
- * Load a model through the shared loader when the island mounts (that is,
- * when the figure nears the viewport). tfjs is imported only here, dynamically.
+ * Load the digit network (`digits-engine.ts`: in a worker, else on the main
+ * thread) when the island mounts, that is when the figure nears the viewport.
+ * Every digit figure on the page shares one engine; tfjs is never imported here.
+ * @returns the state and a retry function (for the error panel's button)
  */
-export function useModel(name: string): [ModelState, () => void] {
+export function useDigitsModel(): [ModelState, () => void] {
   const [state, setState] = useState<ModelState>({ status: 'loading', progress: null });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let live = true;
     setState({ status: 'loading', progress: null });
-    Promise.all([import('../../../lib/models/loader'), import('../../../lib/models/digits-infer')])
-      .then(([{ loadModel, describeLoadError }, { warmUp }]) =>
-        loadModel(name, { onProgress: (progress) => live && setState({ status: 'loading', progress }) }).then(
-          // Warm up (first forward pass) in idle time before saying "ready", so the reader's first stroke is not the slow one (issue 12).
-          (loaded) => whenIdle().then(() => live && (warmUp(loaded), setState({ status: 'ready', loaded }))),
+    Promise.all([import('../../../lib/models/digits-engine'), import('../../../lib/models/loader')])
+      .then(([{ loadDigitsEngine }, { describeLoadError }]) =>
+        loadDigitsEngine({ onProgress: (progress) => live && setState({ status: 'loading', progress }) }).then(
+          (engine) => live && setState({ status: 'ready', engine }),
           (error: unknown) => {
-            console.warn(`[digits] model "${name}" failed to load:`, error);
+            console.warn('[digits] model "digits" failed to load:', error);
             if (live) setState({ status: 'error', error, message: describeLoadError(error) });
           },
         ),
@@ -49,20 +51,61 @@ export function useModel(name: string): [ModelState, () => void] {
     return () => {
       live = false;
     };
-  }, [name, attempt]);
+  }, [attempt]);
   return [state, () => setAttempt((a) => a + 1)];
 }
 
 /**
- * Resolves in the browser's next idle period (`requestIdleCallback`, at most
- * `timeoutMs` later), or after a 0 ms timeout where there is none.
- * @param timeoutMs upper bound on the wait, ms
+ * The latest result of an asynchronous computation (here: a forward pass in the
+ * digits worker), at most one in flight: while one runs, newer requests replace
+ * each other and only the newest is started when it ends (latest wins), so a
+ * fast stroke queues no backlog. A result is shown unless a newer request was
+ * cancelled by `compute` becoming null (e.g. the pad was cleared).
+ * @param compute the computation for the current inputs, or null for "no result"
+ * @param deps inputs `compute` depends on (as for `useEffect`)
+ * @returns the newest result, or null
  */
-function whenIdle(timeoutMs = 2000): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
-    else setTimeout(resolve, 0);
-  });
+export function useLatest<T>(compute: (() => Promise<T>) | null, deps: readonly unknown[]): T | null {
+  const [value, setValue] = useState<T | null>(null);
+  const run = useRef({ busy: false, next: null as (() => Promise<T>) | null, generation: 0, live: true });
+  useEffect(
+    () => () => {
+      run.current.live = false;
+    },
+    [],
+  );
+  useEffect(() => {
+    const r = run.current;
+    r.generation++;
+    r.next = compute;
+    if (!compute) {
+      setValue(null);
+      return;
+    }
+    if (r.busy) return;
+    const pump = () => {
+      const job = r.next;
+      r.next = null;
+      if (!job) {
+        r.busy = false;
+        return;
+      }
+      r.busy = true;
+      const generation = r.generation;
+      job().then(
+        (v) => {
+          if (r.live && (generation === r.generation || r.next)) setValue(v);
+          pump();
+        },
+        (err: unknown) => {
+          console.warn('[digits] inference failed:', err);
+          pump();
+        },
+      );
+    };
+    pump();
+  }, deps);
+  return value;
 }
 
 function kb(bytes: number): string {
@@ -72,10 +115,10 @@ function kb(bytes: number): string {
 /** Progress while loading, the backend once ready, or the error in words with a retry button. */
 export function ModelStatus({ state, onRetry }: { state: ModelState; onRetry: () => void }) {
   if (state.status === 'ready') {
-    const { runtime, entry } = state.loaded;
-    const backend = runtime.backend === 'wasm' ? `WebAssembly${runtime.simd ? ' (SIMD)' : ''}` : 'CPU (JavaScript)';
+    const { entry } = state.engine;
+    const backend = state.engine.backend === 'wasm' ? `WebAssembly${state.engine.simd ? ' (SIMD)' : ''}` : 'CPU (JavaScript)';
     return (
-      <p class={styles.status} data-state="ready" data-backend={runtime.backend}>
+      <p class={styles.status} data-state="ready" data-backend={state.engine.backend} data-thread={state.engine.thread}>
         <T
           zh={`网络在你的浏览器里运行：${backend}，测试集准确率 ${(entry.metric.value * 100).toFixed(2)}%。`}
           en={`The network runs in your browser: ${backend}, test accuracy ${(entry.metric.value * 100).toFixed(2)}%.`}
