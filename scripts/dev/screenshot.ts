@@ -2,6 +2,8 @@
  * Developer aid: screenshots of built pages (serves dist/ itself).
  * Serves $SITE_DIST (default dist/). Usage: npx tsx scripts/dev/screenshot.ts <path> [out.png] [width=1280] [height=900] [theme=light|dark] [fullPage=0|1]
  * e.g. npx tsx scripts/dev/screenshot.ts "/neural-nets/?l=both" /tmp/s05.png 1280 900 dark
+ * SHOT_STORAGE='{"reader-ui":"both"}' sets localStorage before the page loads (the reader's stored
+ * settings: interface language `reader-ui` = zh|en|both, theme, view …).
  */
 import { launchBrowser } from '../../tests/e2e/browser.ts';
 import { startStaticServer } from '../../tests/e2e/server.ts';
@@ -10,6 +12,10 @@ const [path = '/', out = '/tmp/shot.png', w = '1280', h = '900', theme = 'light'
 const server = await startStaticServer(process.env.SITE_DIST ?? 'dist');
 const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: Number(w), height: Number(h) }, colorScheme: theme as 'light' | 'dark' });
+const stored: Record<string, string> = JSON.parse(process.env.SHOT_STORAGE ?? '{}');
+await context.addInitScript((items) => {
+  for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+}, stored);
 const page = await context.newPage();
 page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
 page.on('pageerror', (e) => console.log('page error:', e.message));
