@@ -79,12 +79,14 @@ function linkStylesheet(href: string): Promise<void> {
 /**
  * Load the stylesheets a figure needs.
  * @param el the figure, or any element inside it
- * @returns resolves when all have loaded or failed (immediately when it needs none); never rejects
+ * @returns resolves when all have loaded or failed (immediately when it needs none), after marking
+ *   the figure `data-fig-styled` (which lifts reading.css's horizontal clip); never rejects
  */
 export function loadFigureCss(el: Element): Promise<void> {
   const figure = el.closest('figure[data-fig-css]');
   const urls = figure?.getAttribute('data-fig-css')?.split(/\s+/).filter(Boolean) ?? [];
-  return Promise.all(urls.map(linkStylesheet)).then(() => undefined);
+  // Styled (or left with the page's styles when a sheet failed): the figure may now overflow as its CSS says.
+  return Promise.all(urls.map(linkStylesheet)).then(() => void figure?.setAttribute('data-fig-styled', ''));
 }
 
 /**

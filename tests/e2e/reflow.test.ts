@@ -180,6 +180,25 @@ describe('reflow: every page × view × width × text size', () => {
     expect(views.length).toBeGreaterThanOrEqual(5);
   });
 
+  // Before the reader scrolls, figures below the screen have not received their own CSS yet
+  // (src/scripts/figure-css.ts): their content must not widen the page meanwhile.
+  it('on a phone, no page scrolls sideways before its figures are styled (on load, no scrolling)', async () => {
+    const { page, problems } = await watchedPage(context, origin);
+    const wide: string[] = [];
+    for (const width of [320, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      for (const path of pages) {
+        await page.goto(origin + path, { waitUntil: 'load' });
+        await page.waitForLoadState('networkidle').catch(() => {});
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+        if (scrollWidth > clientWidth) wide.push(`${path} at ${width}px: ${scrollWidth}px of content in ${clientWidth}px`);
+      }
+    }
+    expect(wide).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
   for (const path of pages) {
     it(`${path}: nothing wider than the viewport, nothing clipped`, async () => {
       const { page, problems } = await watchedPage(context, origin);
