@@ -10,9 +10,11 @@
  * dist/ with every text file also gzip-compressed (sirv picks the `.gz`).
  * Chromium is Debian's (/usr/bin/chromium, or $CHROMIUM_PATH), started by
  * chrome-launcher (a dependency of lighthouse) with the e2e tests' flags.
- * Env PAGES="/,/training/" limits the pages; FORM=mobile|desktop one form factor.
+ * Env PAGES="/,/training/" limits the pages; FORM=mobile|desktop one form factor;
+ * LH_JSON=<dir> also writes each run's report there (`<page>-<form>-<run>.json`, for
+ * its traces' audits: long tasks, layout shifts, main-thread work).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -82,6 +84,10 @@ try {
           form === 'desktop' ? desktopConfig : undefined,
         );
         const lhr = result!.lhr;
+        if (process.env.LH_JSON) {
+          mkdirSync(process.env.LH_JSON, { recursive: true });
+          writeFileSync(join(process.env.LH_JSON, `${path.replace(/\W+/g, '_')}-${form}-${i}.json`), JSON.stringify(lhr));
+        }
         for (const c of CATEGORIES) scores[c]!.push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
         lcp.push(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
         tbt.push(lhr.audits['total-blocking-time']?.numericValue ?? NaN);

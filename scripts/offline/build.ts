@@ -8,7 +8,8 @@
  *    `<meta charset>`, with the sha256 of each of its inline scripts (see {@link cspFor}).
  * 2. Figure files: lists what figures load on demand (model files, tfjs `.wasm` and
  *    runtime chunks, sample photos), with their sizes, in `offline/figures.json`, and
- *    names the runtime cache after a hash of their bytes.
+ *    names the runtime cache after a hash of their bytes; their total size goes into
+ *    every `<span data-size>` of the pages (the "save figures" control).
  * 3. Web app manifest `manifest.webmanifest` and PNG icons rendered from
  *    `public/favicon.svg` with sharp.
  * 4. The service worker `sw.js`: src/sw/sw.ts bundled by esbuild, its precache list
@@ -25,6 +26,7 @@ import { build as esbuild } from 'esbuild';
 import sharp from 'sharp';
 import { injectManifest } from 'workbox-build';
 import { siteBase } from '../../src/lib/base';
+import { formatBytes } from '../../src/lib/epub/meta';
 import { t } from '../../src/lib/i18n';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -176,6 +178,12 @@ export async function main(): Promise<void> {
   await mkdir(join(dist, 'offline'), { recursive: true });
   const figures = await figureFiles(dist, await walk(dist));
   await writeFile(join(dist, 'offline/figures.json'), JSON.stringify(figures));
+  // The "save figures" control shows their total size from first paint (SaveFigures.astro).
+  for (const page of pages) {
+    const html = await readFile(page, 'utf8');
+    const sized = html.replaceAll(/(<span data-size[^>]*>)[^<]*<\/span>/g, `$1${formatBytes(figures.bytes)}</span>`);
+    if (sized !== html) await writeFile(page, sized);
+  }
 
   // 3. Manifest and icons.
   const title = t('siteTitle');

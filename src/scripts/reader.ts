@@ -23,9 +23,9 @@
  *   even when figures above it resize after load.
  */
 import { readItem, storeItem } from './storage';
-import '../components/search/HighlightOnArrival';
 import { PINYIN_STORAGE_KEY, pinyinFromStorage, resolveView, searchWithView, VIEW_STORAGE_KEY, zhChoiceApplies, type LangMode, type ViewState, type ZhRendition } from '../lib/view-state';
 import type * as Segments from './segments';
+import type * as Arrival from '../components/search/HighlightOnArrival';
 import { parseTheme, THEME_STORAGE_KEY, type Theme } from '../lib/theme';
 import type * as ReadingTools from './reading-tools';
 import { parseUiLang, resolveUiLang, UI_STORAGE_KEY, type UiLang } from '../lib/ui-lang';
@@ -321,6 +321,8 @@ function keepInView(target: Element, centre: () => Element | undefined): void {
     if (hit) hit.scrollIntoView({ block: 'center', behavior: 'instant' });
     else target.scrollIntoView({ block: 'start', behavior: 'instant' });
   };
+  // The marks of a search arrival come when HighlightOnArrival has loaded (see markArrival).
+  realignLanding = align;
   align();
   if (document.readyState !== 'complete') addEventListener('load', align, { once: true });
   void document.fonts?.ready.then(align);
@@ -336,6 +338,9 @@ function keepInView(target: Element, centre: () => Element | undefined): void {
   }
   setTimeout(() => observer?.disconnect(), KEEP_LANDING_MS);
 }
+
+/** The current landing's alignment (set by keepInView), run again when an arrival's marks come. */
+let realignLanding: (() => void) | undefined;
 
 /** How long a deep link's landing is held in place while late content arrives, in ms. */
 const KEEP_LANDING_MS = 15_000;
@@ -375,9 +380,28 @@ function followStoredPinyin(): void {
   const on = pinyinFromStorage(readItem(PINYIN_STORAGE_KEY));
   if (on !== pinyinOn) setPinyin(on);
 }
-followStoredPinyin();
-addEventListener('pageshow', followStoredPinyin);
-addEventListener('storage', followStoredPinyin);
+
+let arrival: Promise<typeof Arrival> | undefined;
+/**
+ * Mark the place the URL names (HighlightOnArrival.ts: a search query's words, the paragraph's
+ * flash), loading that module on first use (~1 KB gzip, not in the first load of a page opened
+ * without a fragment).
+ * @returns a promise settled once the marks exist (also when the module failed to load)
+ */
+function markArrival(): Promise<void> {
+  arrival ??= import('../components/search/HighlightOnArrival');
+  return arrival.then(
+    (m) => void m.highlightFromLocation(),
+    () => undefined,
+  );
+}
+// With a fragment (known before first paint: `location.hash`), the marks come before pinyin (which
+// goes inside them); the landing is aligned at once and again when they come.
+const landing = location.hash ? markArrival() : undefined;
+const followPinyin = (): void => (landing ? void landing.then(followStoredPinyin) : followStoredPinyin());
+followPinyin();
+addEventListener('pageshow', followPinyin);
+addEventListener('storage', followPinyin);
 initTheme();
 initReadingTools();
 applyUi(resolvedUi());
@@ -390,7 +414,8 @@ document.getElementById('ui-lang')?.addEventListener('change', (event) => {
 prepareParagraphs();
 for (const t of SEGMENT_EVENTS) document.addEventListener(t, queueSegmentEvent);
 for (const t of TERM_EVENTS) document.addEventListener(t, queueTermEvent);
-// A search arrival (`?hl=…`) is marked by HighlightOnArrival (imported above, so its marks exist
-// before this runs) and aligned once, on the marked hit.
+// A deep link is aligned at once; a search arrival's (`?hl=…#…`) marks come from HighlightOnArrival
+// (see markArrival), and the landing is aligned again then, on the marked hit.
 settleFragment();
-addEventListener('hashchange', settleFragment);
+if (landing) void landing.then(() => realignLanding?.());
+addEventListener('hashchange', () => void markArrival().then(settleFragment));

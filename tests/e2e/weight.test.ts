@@ -7,13 +7,12 @@
  * TensorFlow.js, wasm or model weights; the search code is not loaded until
  * search opens. Issue 12: on a phone (390×844, no scrolling) a reading page's
  * HTML is at most 2 × its text + 8 KB and its first load at most 2 × its text
- * + 16 KB (gzip); /training/ (0.3 KB over) is held to an interim 2 × text + 18 KB
- * (FIRST_LOAD_INTERIM in scripts/bench/lib/page-weight.ts).
+ * + 16 KB (gzip).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { FIRST_LOAD_INTERIM, interimFirstLoadCeiling, measurePageWeight, weightBudget } from '../../scripts/bench/lib/page-weight';
+import { measurePageWeight, weightBudget } from '../../scripts/bench/lib/page-weight';
 
 const origin = inject('origin');
 let browser: Browser;
@@ -40,8 +39,7 @@ describe('page weight before interaction', () => {
 
 describe('first load on a phone within the text budget (issue 12)', () => {
   for (const path of ['/flac-jpeg/', '/neural-nets/', '/training/']) {
-    const interim = FIRST_LOAD_INTERIM.includes(path);
-    it(`${path}: HTML ≤ 2 × text + 8 KB, first load ≤ 2 × text + ${interim ? '18 KB (interim)' : '16 KB'}, no image data or lazy content fetched`, async () => {
+    it(`${path}: HTML ≤ 2 × text + 8 KB, first load ≤ 2 × text + 16 KB, no image data or lazy content fetched`, async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const m = await measurePageWeight(context, origin + path);
       await context.close();
@@ -50,12 +48,34 @@ describe('first load on a phone within the text budget (issue 12)', () => {
       const list = m.resources.map((r) => `${r.url.replace(origin, '')} ${kb(r.gzip)}`).join(', ');
       expect(m.textGzip, 'the page has text').toBeGreaterThan(1024);
       expect(m.htmlGzip, `HTML ${kb(m.htmlGzip)} vs text ${kb(m.textGzip)}`).toBeLessThanOrEqual(budget.html);
-      expect(m.totalGzip, `first load ${kb(m.totalGzip)} vs text ${kb(m.textGzip)}: ${list}`).toBeLessThanOrEqual(interim ? interimFirstLoadCeiling(m.textGzip) : budget.total);
+      expect(m.totalGzip, `first load ${kb(m.totalGzip)} vs text ${kb(m.textGzip)}: ${list}`).toBeLessThanOrEqual(budget.total);
       // Figure files and island props (/_fig/) belong to figures below the first screen.
       expect(m.resources.filter((r) => r.url.includes('/_fig/')).map((r) => r.url)).toEqual([]);
     }, 60_000);
   }
 });
+
+/**
+ * How many style rules of the page's figure stylesheets (`/_fig/…css`, linked, or loaded by the
+ * figure loader, which marks its element `data-fig-css`) match an element inside `selector`
+ * (pseudo-classes and pseudo-elements stripped). 0 when nothing styles the figure yet.
+ */
+function figureRulesMatching(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => {
+    const figure = document.querySelector(sel)!;
+    const rules = [...document.styleSheets]
+      .filter((s) => s.href?.includes('/_fig/') || (s.ownerNode as HTMLElement | null)?.dataset?.figCss?.includes('/_fig/'))
+      .flatMap((s) => [...s.cssRules]);
+    return rules.filter((r) => {
+      try {
+        const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
+        return !!plain && !!figure.querySelector(plain);
+      } catch {
+        return false;
+      }
+    }).length;
+  }, selector);
+}
 
 describe('figure data arrives with the figure (issue 12)', () => {
   it('a figure\'s own CSS is not in the first load: it is linked as the figure nears the screen and styles it; without JavaScript the page links it', async () => {
@@ -66,22 +86,7 @@ describe('figure data arrives with the figure (issue 12)', () => {
     page.on('request', (r) => void (r.url().includes('/_fig/') && r.url().endsWith('.css') && css.push(r.url())));
     await page.goto(`${origin}/training/`, { waitUntil: 'networkidle' });
     expect(css, 'no figure CSS before scrolling').toEqual([]);
-    // Rules of the page's figure stylesheets that match something inside the figure.
-    const matching = () =>
-      page.evaluate((sel) => {
-        const figure = document.querySelector(sel)!;
-        const rules = [...document.styleSheets]
-          .filter((s) => s.href?.includes('/_fig/') || (s.ownerNode as HTMLElement | null)?.dataset?.figCss?.includes('/_fig/'))
-          .flatMap((s) => [...s.cssRules]);
-        return rules.filter((r) => {
-          try {
-            const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
-            return !!plain && !!figure.querySelector(plain);
-          } catch {
-            return false;
-          }
-        }).length;
-      }, fig);
+    const matching = () => figureRulesMatching(page, fig);
     expect(await matching()).toBe(0);
     await page.locator(fig).scrollIntoViewIfNeeded();
     await expect.poll(matching, { timeout: 10_000 }).toBeGreaterThan(0);
@@ -91,20 +96,7 @@ describe('figure data arrives with the figure (issue 12)', () => {
     const noJs = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
     const still = await noJs.newPage();
     await still.goto(`${origin}/training/`, { waitUntil: 'networkidle' });
-    const stillMatching = await still.evaluate((sel) => {
-      const figure = document.querySelector(sel)!;
-      const rules = [...document.styleSheets]
-          .filter((s) => s.href?.includes('/_fig/') || (s.ownerNode as HTMLElement | null)?.dataset?.figCss?.includes('/_fig/'))
-          .flatMap((s) => [...s.cssRules]);
-      return rules.filter((r) => {
-          try {
-            const plain = r instanceof CSSStyleRule ? r.selectorText.replace(/::?[\w-]+(\([^)]*\))?/g, '').trim() : '';
-            return !!plain && !!figure.querySelector(plain);
-          } catch {
-            return false;
-          }
-        }).length;
-    }, fig);
+    const stillMatching = await figureRulesMatching(still, fig);
     expect(stillMatching, 'without JavaScript the figure is styled from the start').toBeGreaterThan(0);
     await noJs.close();
   }, 60_000);

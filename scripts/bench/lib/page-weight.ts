@@ -44,26 +44,6 @@ export function weightBudget(textGzip: number): { total: number; html: number } 
 }
 
 /**
- * Reading pages whose first load does not yet meet issue 12's target
- * ({@link weightBudget}.total): /training/ is 0.3 KB over (28.0 KB for a 27.7 KB
- * budget on 2026-11-30; the search-arrival highlighter and the search dialog's CSS
- * still ship with every page). `npm test` holds them to {@link interimFirstLoadCeiling};
- * `npm run bench:weight` still reports (and exits 1 on) the real target.
- */
-export const FIRST_LOAD_INTERIM: readonly string[] = ['/training/'];
-
-/**
- * The ceiling `npm test` holds on the pages of {@link FIRST_LOAD_INTERIM}: first load ≤ 2 × text + 18 KB,
- * so they cannot grow back towards what they weighed before.
- *
- * @param textGzip gzip bytes of the page's text
- * @returns the first-load ceiling in gzip bytes
- */
-export function interimFirstLoadCeiling(textGzip: number): number {
-  return 2 * textGzip + 18 * 1024;
-}
-
-/**
  * The page's own text: every text node inside `<main>` of the HTML as served
  * (parsed with parse5, no script run), shown or hidden (all renditions,
  * captions, figure descriptions, notes, term definitions), leaving out

@@ -6,9 +6,13 @@
  * whose CacheFirst route stores them; progress in bytes. The state ("saved") is
  * read from the worker's cache of that build (`cache`), never written here.
  *
- * Stays hidden where service workers or the Cache API are unavailable.
+ * Shown before first paint by the inline script after the section where service workers
+ * and the Cache API exist (so it never pushes the page down after load); hidden again
+ * only if the list cannot be read. The size is written into the HTML by the build
+ * (scripts/offline/build.ts) and set again here.
  */
 import { withBase } from '../../lib/base';
+import { formatBytes } from '../../lib/epub/meta';
 
 /** The list the build writes. */
 interface FigureFiles {
@@ -19,15 +23,6 @@ interface FigureFiles {
 
 /** Files fetched at once. */
 const CONCURRENCY = 4;
-
-/**
- * A byte count for people, in decimal units (1 MB = 10⁶ bytes).
- * @param bytes size in bytes
- * @returns e.g. `2.7 MB`, `430 KB`
- */
-export function formatBytes(bytes: number): string {
-  return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`;
-}
 
 async function savedCount(list: FigureFiles): Promise<number> {
   if (!(await caches.has(list.cache))) return 0;
@@ -66,7 +61,10 @@ async function fetchAll(url: string, onBytes: (n: number) => void): Promise<void
 async function setUp(root: HTMLElement): Promise<void> {
   if (!('serviceWorker' in navigator) || !('caches' in window)) return;
   const res = await fetch(withBase('/offline/figures.json')).catch(() => null);
-  if (!res?.ok) return;
+  if (!res?.ok) {
+    root.hidden = true;
+    return;
+  }
   const list = (await res.json()) as FigureFiles;
   const button = root.querySelector<HTMLButtonElement>('[data-save]')!;
   const progress = root.querySelector<HTMLProgressElement>('progress')!;

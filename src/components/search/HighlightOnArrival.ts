@@ -1,20 +1,28 @@
 /**
  * On a part page opened from a search result
  * (`/<slug>/?r=<rendition>&hl=<query>#<para-id or segment id>`): marks the query's words in
- * that paragraph (every rendition of it), brings the hit in the linked segment (else the first visible one) into view and
- * flashes it. Runs on load and again when only the hash changes.
+ * that paragraph (every rendition of it) and flashes it; src/scripts/reader.ts aligns the
+ * landing (a hit that would be off-screen is centred). Run on load and again when only
+ * the hash changes.
  *
- * Imported by src/scripts/reader.ts, so the hits are marked before the landing is aligned.
+ * Loaded by src/scripts/reader.ts only when the URL names a place (a `#` fragment, known
+ * before first paint; most first loads have none and fetch none of this), and run by it
+ * before pinyin wraps the text (so the pinyin goes inside the marks). Runs nothing on import
+ * but adding its styles.
  *
- * Small on purpose (it ships on content pages): folding only, no search code;
- * its styles (`mark.search-hit`, `.search-target`) are in search.css. The
+ * Small on purpose: folding only, no search code; its styles (`mark.search-hit`,
+ * `.search-target`, arrival.css) come inside it as text and are added to the page when it
+ * loads (a plain CSS import would put them in every page's stylesheet). The
  * counterpart highlight and the "found only in another rendition" notice are
  * in ArrivalNotes.ts, imported only on an arrival from search.
  */
 import { findRanges, foldWithMap, type Range } from '../../lib/search/fold';
 import { HIGHLIGHT_PARAM, ONLY_IN_PARAM } from '../../lib/search/params';
+import arrivalCss from './arrival.css?inline';
 
-/** Styled in search.css (shipped on every page with the header search). */
+document.head.append(Object.assign(document.createElement('style'), { textContent: arrivalCss }));
+
+/** Styled in arrival.css. */
 const MARK_CLASS = 'search-hit';
 const TARGET_CLASS = 'search-target';
 
@@ -81,7 +89,6 @@ export function highlightFromLocation(): number {
   const segMatch = /^(s\d\d-p\d\d)-s\d+$/.exec(id);
   const para = document.getElementById(segMatch ? segMatch[1]! : id);
   if (!para || !para.hasAttribute('data-para-id')) return 0;
-  const inSegment = (el: Element) => !segMatch || el.closest('[data-seg-id]')?.getAttribute('data-seg-id') === id;
   clearMarks();
   const q = foldWithMap(query).text.trim();
   const needles = q ? [...new Set([q, ...q.split(' ').filter(Boolean)])] : [];
@@ -99,17 +106,5 @@ export function highlightFromLocation(): number {
   para.classList.add(TARGET_CLASS);
   // Counterpart segments and the "only in another rendition" notice: their own module, loaded only now.
   if (query) void import('./ArrivalNotes').then((m) => m.arrive(para, id, params.get('r'), params.get(ONLY_IN_PARAM)));
-  // A plain deep link keeps the browser's alignment; a search arrival puts the hit mid-screen
-  // once the view script has shown the right rendition.
-  if (count === 0) return 0;
-  requestAnimationFrame(() => {
-    const marks = [...para.querySelectorAll<HTMLElement>(`mark.${MARK_CLASS}`)];
-    const visible = marks.filter((m) => m.offsetParent !== null && m.getClientRects().length > 0);
-    const visibleMark = visible.find(inSegment) ?? visible[0];
-    (visibleMark ?? para).scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-  });
   return count;
 }
-
-highlightFromLocation();
-window.addEventListener('hashchange', () => highlightFromLocation());

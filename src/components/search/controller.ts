@@ -12,9 +12,19 @@
  */
 import { renderResultChunk, renderStatus, type PartInfo, type SearchOutcome } from '../../lib/search/render';
 import type { SearchEngine } from './engine';
-import './results.css';
+import resultsCss from './results.css?url';
 import { SEARCH_DEFAULT_VIEW } from '../../lib/search/group';
 import type { LangMode, ViewState, ZhRendition } from '../../lib/view-state';
+
+// The results' styles load with this module, not with the page (issue 12): a plain import would put
+// them in every page's stylesheet (Astro links CSS imported anywhere in a page's scripts, dynamic
+// imports included). Results are rendered once they apply (or failed to load).
+const stylesheet = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: resultsCss });
+const resultsStyled = new Promise<void>((resolve) => {
+  stylesheet.addEventListener('load', () => resolve(), { once: true });
+  stylesheet.addEventListener('error', () => resolve(), { once: true });
+});
+document.head.append(stylesheet);
 
 /** The reader's view as applied to `<html>` by view-init.ts (on every page, the search page included). */
 function readerView(): ViewState {
@@ -104,6 +114,7 @@ export class SearchController {
     try {
       outcome = await this.engine.search(typed, readerView());
       if (outcome.status === 'ok') parts = await this.engine.parts();
+      await resultsStyled;
     } catch {
       outcome = { status: 'error', typed, hits: [], groups: [], terms: [], convertedTo: [] };
     } finally {
