@@ -54,13 +54,13 @@ function measureHeader(page: Page): Promise<{ height: number; problems: string[]
     const problems: string[] = [];
     const rects = controls.map((el) => el.getBoundingClientRect());
     rects.forEach((r, i) => {
-      if (r.left < -0.5 || r.right > innerWidth + 0.5) problems.push(`${name(controls[i])} past the edge (${Math.round(r.left)}–${Math.round(r.right)})`);
+      if (r.left < -0.5 || r.right > innerWidth + 0.5) problems.push(`${name(controls[i]!)} past the edge (${Math.round(r.left)}–${Math.round(r.right)})`);
       for (let j = i + 1; j < rects.length; j++) {
-        const o = rects[j];
-        if (controls[i].contains(controls[j]) || controls[j].contains(controls[i])) continue;
+        const o = rects[j]!;
+        if (controls[i]!.contains(controls[j]!) || controls[j]!.contains(controls[i]!)) continue;
         const w = Math.min(r.right, o.right) - Math.max(r.left, o.left);
         const h = Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top);
-        if (w > 1 && h > 1) problems.push(`${name(controls[i])} overlaps ${name(controls[j])}`);
+        if (w > 1 && h > 1) problems.push(`${name(controls[i]!)} overlaps ${name(controls[j]!)}`);
       }
     });
     if (header.scrollWidth > header.clientWidth + 1) problems.push(`header wider than the screen (${header.scrollWidth} px)`);

@@ -78,6 +78,18 @@ function figureRulesMatching(page: Page, selector: string): Promise<number> {
 }
 
 describe('figure data arrives with the figure (issue 12)', () => {
+  it('no page carries hidden copies of a live figure: an island\'s markup hidden until it loads is not server-rendered', async () => {
+    const found: string[] = [];
+    for (const path of ['/flac-jpeg/', '/neural-nets/', '/training/']) {
+      const html = await (await fetch(origin + path)).text();
+      for (const island of html.split('<astro-island').slice(1)) {
+        const body = island.slice(0, island.indexOf('</astro-island>'));
+        // Start tags with a `hidden` attribute (attribute values emptied first, so words in them do not count).
+        for (const tag of body.match(/<[a-z][^>]*>/g) ?? []) if (/\shidden(=""|\s|>|$)/.test(tag.replace(/"[^"]*"/g, '""'))) found.push(`${path}: ${tag.slice(0, 80)}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
   it('a figure\'s own CSS is not in the first load: it is linked as the figure nears the screen and styles it; without JavaScript the page links it', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

@@ -111,23 +111,25 @@ export default function GalleryView(props: GalleryViewProps) {
         </div>
       )}
       {!overlay && props.children}
-      <div hidden={!overlay}>
-        <div class={css.panelHead}>
-          <span class={css.key}>
-            <i class={`${css.swatch} ${css.swTarget}`} style={{ borderTopColor: 'var(--fg)' }} />
-            <Bi t={S.target} />
-          </span>
-          {props.draws.map((_, k) => (
+      {mounted && (
+        <div hidden={!overlay}>
+          <div class={css.panelHead}>
             <span class={css.key}>
-              <i class={css.swatch} style={{ borderTopColor: drawColor(k) }} />
-              {k + 1}
+              <i class={`${css.swatch} ${css.swTarget}`} style={{ borderTopColor: 'var(--fg)' }} />
+              <Bi t={S.target} />
             </span>
-          ))}
+            {props.draws.map((_, k) => (
+              <span class={css.key}>
+                <i class={css.swatch} style={{ borderTopColor: drawColor(k) }} />
+                {k + 1}
+              </span>
+            ))}
+          </div>
+          <div class={`${css.canvasBox} ${css.overlayBox}`}>
+            <canvas ref={canvas} role="img" aria-label={ui(S.overlay)} />
+          </div>
         </div>
-        <div class={`${css.canvasBox} ${css.overlayBox}`}>
-          <canvas ref={canvas} role="img" aria-label={ui(S.overlay)} />
-        </div>
-      </div>
+      )}
       {status === 'error' && (
         <p class={`${css.status} ${css.error}`} role="alert">
           <Bi t={S.chartFailed} />

@@ -12,6 +12,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Chart as ChartType } from 'chart.js';
 import { Bi } from './Bi';
 import { useUiText } from '../kit/ui-lang';
+import { useMounted } from '../kit/mounted';
 import { functionChartOptions, keepChartCurrent, loadChart, points, themeColors, tickText } from './charts';
 import { S } from './strings';
 import css from './fit1d.module.css';
@@ -31,6 +32,7 @@ export interface TargetChartProps {
 /** The target-function chart. */
 export default function TargetChart(props: TargetChartProps) {
   const ui = useUiText();
+  const mounted = useMounted();
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading');
   const [Chart, setChart] = useState<typeof ChartType | null>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -120,18 +122,20 @@ export default function TargetChart(props: TargetChartProps) {
     <div class={css.root} data-status={status}>
       <div class={css.stage}>
         {status !== 'ready' && props.children}
-        <div class={`${css.canvasBox} ${css.wide}`} hidden={status !== 'ready'}>
-          <canvas
-            ref={canvas}
-            role="application"
-            tabIndex={0}
-            aria-label={ui({
-              zh: `${S.target.zh}：${props.exampleXs.length} 个样本。用左右方向键从左到右逐个查看，选中的样本在下方读出。`,
-              en: `${S.target.en}: ${props.exampleXs.length} examples. Arrow keys step through them from left to right; the chosen one is read out below.`,
-            })}
-            onKeyDown={onKeyDown}
-          />
-        </div>
+        {mounted && (
+          <div class={`${css.canvasBox} ${css.wide}`} hidden={status !== 'ready'}>
+            <canvas
+              ref={canvas}
+              role="application"
+              tabIndex={0}
+              aria-label={ui({
+                zh: `${S.target.zh}：${props.exampleXs.length} 个样本。用左右方向键从左到右逐个查看，选中的样本在下方读出。`,
+                en: `${S.target.en}: ${props.exampleXs.length} examples. Arrow keys step through them from left to right; the chosen one is read out below.`,
+              })}
+              onKeyDown={onKeyDown}
+            />
+          </div>
+        )}
       </div>
       {status === 'ready' && (
         <p class={css.status} aria-live="polite" data-target-readout>

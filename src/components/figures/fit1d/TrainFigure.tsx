@@ -320,45 +320,47 @@ export default function TrainFigure(props: TrainFigureProps) {
       )}
       <div class={css.stage}>
         {status !== 'ready' && status !== 'running' && status !== 'paused' && status !== 'done' && props.children}
-        <div class={css.charts} hidden={!loaded}>
-          <div class={css.panel}>
-            <div class={css.panelHead}>
-              <span class={css.key}>
-                <i class={`${css.swatch} ${css.swNet}`} />
-                <Bi t={S.networkShort} />
-              </span>
-              <span class={css.key}>
-                <i class={`${css.swatch} ${css.swTarget}`} />
-                <Bi t={S.targetShort} />
-              </span>
+        {mounted && (
+          <div class={css.charts} hidden={!loaded}>
+            <div class={css.panel}>
+              <div class={css.panelHead}>
+                <span class={css.key}>
+                  <i class={`${css.swatch} ${css.swNet}`} />
+                  <Bi t={S.networkShort} />
+                </span>
+                <span class={css.key}>
+                  <i class={`${css.swatch} ${css.swTarget}`} />
+                  <Bi t={S.targetShort} />
+                </span>
+              </div>
+              <div class={css.canvasBox}>
+                <canvas ref={fnCanvas} role="img" aria-label={ui(S.network)} />
+              </div>
             </div>
-            <div class={css.canvasBox}>
-              <canvas ref={fnCanvas} role="img" aria-label={ui(S.network)} />
+            <div class={css.panel}>
+              <div class={css.panelHead}>
+                <span class={css.key}>
+                  <i class={`${css.swatch} ${css.swNet}`} />
+                  <Bi t={S.live} />
+                </span>
+                <span class={css.key}>
+                  <i class={`${css.swatch} ${css.swRef}`} />
+                  <Bi t={S.pretrained} />
+                </span>
+                <span class={css.key}>
+                  <i class={`${css.swatch} ${css.swGoal}`} />
+                  <Bi t={S.goal} />
+                </span>
+              </div>
+              <div class={css.canvasBox}>
+                <canvas ref={lossCanvas} role="img" aria-label={ui(S.loss)} />
+              </div>
+              <div class={css.axisNote}>
+                <Bi t={{ zh: '横轴：训练步数；纵轴：损失（对数刻度）', en: 'across: training steps; up: loss (log scale)' }} />
+              </div>
             </div>
           </div>
-          <div class={css.panel}>
-            <div class={css.panelHead}>
-              <span class={css.key}>
-                <i class={`${css.swatch} ${css.swNet}`} />
-                <Bi t={S.live} />
-              </span>
-              <span class={css.key}>
-                <i class={`${css.swatch} ${css.swRef}`} />
-                <Bi t={S.pretrained} />
-              </span>
-              <span class={css.key}>
-                <i class={`${css.swatch} ${css.swGoal}`} />
-                <Bi t={S.goal} />
-              </span>
-            </div>
-            <div class={css.canvasBox}>
-              <canvas ref={lossCanvas} role="img" aria-label={ui(S.loss)} />
-            </div>
-            <div class={css.axisNote}>
-              <Bi t={{ zh: '横轴：训练步数；纵轴：损失（对数刻度）', en: 'across: training steps; up: loss (log scale)' }} />
-            </div>
-          </div>
-        </div>
+        )}
       </div>
       {mounted && status === 'loading' && (
         <p class={css.status} role="status">
