@@ -190,25 +190,44 @@ function initTheme(): void {
 }
 
 let toolsModule: Promise<typeof ReadingTools> | undefined;
+/** Set on the reader's first wheel, touch move, key or pointer press (see initReadingTools). */
+let readerActed = false;
 /**
  * The reading tools (reading-tools.ts), loaded once. They borrow this chunk's
  * storage and link helpers, so their own chunk loads with no shared dependencies.
  */
 const tools = () =>
   (toolsModule ??= import('./reading-tools').then((m) => {
-    m.init({ read: readItem, store: storeItem, link: (hash) => `${location.origin}${location.pathname}${searchWithView(location.search, currentViewFromRoot())}${hash}` });
+    m.init({
+      read: readItem,
+      store: storeItem,
+      link: (hash) => `${location.origin}${location.pathname}${searchWithView(location.search, currentViewFromRoot())}${hash}`,
+      acted: () => readerActed,
+    });
     return m;
   }));
 
 /**
  * Load the reading tools (paragraph menu, clean copies, the reader's place,
  * continue reading, jump to ¶, the paragraph-numbers toggle) on the reader's
- * first interaction (queueSegmentEvent), or at once when there is a place
+ * first interaction (queueSegmentEvent, or a wheel, touch, key or press), or at once when there is a place
  * to offer or the paragraph-numbers setting is on. Until they are loaded a
  * plain click on a ¶ or sentence anchor (no navigation, no history entry) or
  * on the toggle is held here and handed over; modified clicks (new tab) stay plain links.
  */
 function initReadingTools(): void {
+  // The reader moving the page themselves loads the tools too, and is noted here: a wheel or a flick may be
+  // over before the tools arrive, and only a place the reader scrolled to is worth recording.
+  for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'] as const) {
+    addEventListener(
+      type,
+      () => {
+        readerActed = true;
+        void tools();
+      },
+      { once: true, passive: true },
+    );
+  }
   document.addEventListener('click', (e) => {
     // (A middle click is an auxclick, not a click; Ctrl/⌘/Shift open the link elsewhere.)
     const el = (e.target as Element).closest('.para-anchor,.seg-anchor,[data-numbers-toggle]');

@@ -21,6 +21,8 @@ export interface Lent {
   store(key: string, value: string): void;
   /** Absolute link to a fragment (`#s05-p18`) in the reader's current view. */
   link(hash: string): string;
+  /** Whether the reader has moved the page themselves (wheel, touch, keys, pointer) since it loaded, before this module was. */
+  acted(): boolean;
 }
 let lent: Lent;
 
@@ -132,6 +134,8 @@ export function init(l: Lent): void {
     e.preventDefault();
     jumpFromForm(jumpForm);
   });
+  // The gesture that loaded this module (a flick on a phone may be over before it arrives) counts too.
+  acted ||= lent.acted();
   if (document.querySelector('.text div[data-para-id]')) {
     // The reader moves the page themselves (wheel, touch, keys, the scroll bar): from then on their
     // place is recorded when scrolling stops. Arriving by a link, or a landing being held, records nothing.
@@ -140,6 +144,8 @@ export function init(l: Lent): void {
       clearTimeout(timer);
       timer = window.setTimeout(record, PLACE_IDLE_MS);
     }, { passive: true });
+    // Scrolling that ended before this module arrived is recorded as if it had just stopped.
+    if (acted) timer = window.setTimeout(record, PLACE_IDLE_MS);
     addEventListener('pagehide', record);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && record());
   }
