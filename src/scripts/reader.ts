@@ -325,7 +325,8 @@ function settleFragment(): void {
  * the page's content resizes in the next KEEP_LANDING_MS (figures hydrating), unless the
  * reader has scrolled, pressed a key or touched the page since.
  * @param target the element the link names (aligned to the top)
- * @param centre an element inside it to centre instead, when there is one (a search hit, a segment)
+ * @param centre the element to centre (a segment: the target itself), or a search hit inside the
+ *   target, centred only when the target's start would leave it off screen
  */
 function keepInView(target: Element, centre: () => Element | undefined): void {
   let readerMoved = false;
@@ -337,8 +338,13 @@ function keepInView(target: Element, centre: () => Element | undefined): void {
   const align = () => {
     if (readerMoved) return;
     const hit = centre();
-    if (hit) hit.scrollIntoView({ block: 'center', behavior: 'instant' });
-    else target.scrollIntoView({ block: 'start', behavior: 'instant' });
+    if (hit === target) return target.scrollIntoView({ block: 'center', behavior: 'instant' });
+    target.scrollIntoView({ block: 'start', behavior: 'instant' });
+    // A search hit stays where the paragraph's start puts it when it is on screen there: its marks arrive
+    // after the landing (HighlightOnArrival loads on demand), and centring it then would move the page
+    // on a slow phone. Only a hit below the screen's edge (a long paragraph) is centred.
+    const r = hit?.getBoundingClientRect();
+    if (hit && r && (r.top < 0 || r.bottom > innerHeight - 16)) hit.scrollIntoView({ block: 'center', behavior: 'instant' });
   };
   // The marks of a search arrival come when HighlightOnArrival has loaded (see markArrival).
   realignLanding = align;

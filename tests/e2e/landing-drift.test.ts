@@ -69,4 +69,19 @@ describe('search landings next to figures', () => {
       expect(failures).toEqual([]);
     }, 180_000);
   }
+  it('a search landing does not move when the highlighter arrives late (a slow phone)', async () => {
+    const page = await context.newPage();
+    // The marks' code comes 1.5 s after the page has landed.
+    await page.route('**/HighlightOnArrival.*.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(`${origin}/training/?r=en&hl=network#s06-p04`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { __drift: { done?: boolean } }).__drift.done === true, undefined, { timeout: WATCH_MS + 10_000 });
+    const tops = (await page.evaluate(() => (window as unknown as { __drift: { samples: [number, number][] } }).__drift.samples)).map((s) => s[1]);
+    expect(await page.locator('#s06-p04 mark').count(), 'the marks did arrive').toBeGreaterThan(0);
+    const drift = Math.max(...tops.map((t) => Math.abs(t - tops[0]!)));
+    expect(drift, `moved from ${Math.round(tops[0]!)} to ${Math.round(tops.at(-1)!)}px`).toBeLessThan(MAX_DRIFT_PX);
+    await page.close();
+  }, 60_000);
 });
