@@ -233,7 +233,9 @@ function initReadingTools(): void {
     const el = (e.target as Element).closest('.para-anchor,.seg-anchor,[data-numbers-toggle]');
     if (!el || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
-    void tools().then((m) => m.clicked(el as HTMLElement));
+    // The sentence anchor follows the pointer: keep the link it named when clicked, not when the tools arrive.
+    const hash = (el as HTMLAnchorElement).hash;
+    void tools().then((m) => m.clicked(el as HTMLElement, hash));
   });
   if (root.dataset.paraNumbers || root.dataset.resume) void tools();
 }

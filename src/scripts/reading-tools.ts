@@ -37,13 +37,14 @@ const showParaNumbers = () => document.querySelector('[data-numbers-toggle]')?.s
  * copies its link in the current view (the navigation is already prevented),
  * the paragraph-numbers toggle switches and stores the setting.
  * @param el the `a.para-anchor`, `a.seg-anchor` or `[data-numbers-toggle]` clicked
+ * @param hash the fragment the anchor named at the moment of the click (`#s05-p28-s8`)
  */
-export function clicked(el: HTMLElement): void {
+export function clicked(el: HTMLElement, hash = (el as HTMLAnchorElement).hash): void {
   if (el.matches('[data-numbers-toggle]')) {
     lent.store(PARA_NUMBERS_STORAGE_KEY, root.toggleAttribute('data-para-numbers') ? '1' : '0');
     showParaNumbers();
   } else if (el.matches('.para-anchor')) openMenu(el as HTMLAnchorElement, 'first', lent.link);
-  else void copyWithFeedback(lent.link((el as HTMLAnchorElement).hash), el);
+  else void copyWithFeedback(lent.link(hash), el);
 }
 
 // ---------- clean copies ----------

@@ -291,6 +291,9 @@ describe('phone reading control', () => {
     const { ctx, page } = await fresh(375, { hasTouch: true });
     await page.goto(`${origin}/neural-nets/`);
     await placeAt(page, 's05-p30', 10);
+    // Figures near ¶30 fetch their CSS as they come near; the place keeper may move scrollY meanwhile.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const fab = await page.$eval('.view-fab', (e) => {
       const r = e.getBoundingClientRect();
       return { top: r.top, bottom: r.bottom, right: r.right, w: r.width, vw: window.innerWidth, vh: window.innerHeight };
