@@ -57,7 +57,8 @@ export async function bench({ browser, origin, distDir }: BenchContext): Promise
   const workPerEvent = async (figure: string, script: string): Promise<number[]> => {
     const fig = page.locator(`figure[data-figure-id="${figure}"]`);
     await fig.scrollIntoViewIfNeeded();
-    await page.waitForFunction(`!!document.querySelector('figure[data-figure-id="${figure}"] astro-island:not([ssr])')`, null, { timeout: 20_000 });
+    // A function, not a string: the pages' CSP has no 'unsafe-eval', and Playwright evaluates a string predicate with it.
+    await page.waitForFunction((id) => !!document.querySelector(`figure[data-figure-id="${id}"] astro-island:not([ssr])`), figure, { timeout: 20_000 });
     return (await page.evaluate(script)) as number[];
   };
   const slider = await workPerEvent('neuron-gallery', `(async () => {
