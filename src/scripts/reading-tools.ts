@@ -21,7 +21,7 @@ export interface Lent {
   store(key: string, value: string): void;
   /** Absolute link to a fragment (`#s05-p18`) in the reader's current view. */
   link(hash: string): string;
-  /** Whether the reader has moved the page themselves (wheel, touch, keys, pointer) since it loaded, before this module was. */
+  /** Whether the reader has moved the page themselves (wheel, touch, keys, pointer) since it loaded (reader.ts listens from the start). */
   acted(): boolean;
 }
 let lent: Lent;
@@ -77,7 +77,6 @@ let copyStyle: HTMLStyleElement | undefined;
 
 // ---------- the reader's place ----------
 
-let acted = false;
 let timer = 0;
 
 /** The paragraph at the top of the reading area: the last one whose top is above the reading line (24 px below the header). */
@@ -96,7 +95,7 @@ function placeNow(): string | null {
 /** Store the place (and the paths with a place worth offering, read by the inline view script). */
 function record(): void {
   clearTimeout(timer);
-  const id = acted ? placeNow() : null;
+  const id = lent.acted() ? placeNow() : null;
   if (!id) return;
   const places = parsePlaces(lent.read(PLACES_STORAGE_KEY));
   if (places[id.slice(0, 3)]?.id === id) return;
@@ -135,18 +134,15 @@ export function init(l: Lent): void {
     e.preventDefault();
     jumpFromForm(jumpForm);
   });
-  // The gesture that loaded this module (a flick on a phone may be over before it arrives) counts too.
-  acted ||= lent.acted();
   if (document.querySelector('.text div[data-para-id]')) {
-    // The reader moves the page themselves (wheel, touch, keys, the scroll bar): from then on their
+    // Once the reader moves the page themselves (wheel, touch, keys, the scroll bar; lent.acted): their
     // place is recorded when scrolling stops. Arriving by a link, or a landing being held, records nothing.
-    for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) addEventListener(type, () => (acted = true), { passive: true });
     addEventListener('scroll', () => {
       clearTimeout(timer);
       timer = window.setTimeout(record, PLACE_IDLE_MS);
     }, { passive: true });
     // Scrolling that ended before this module arrived is recorded as if it had just stopped.
-    if (acted) timer = window.setTimeout(record, PLACE_IDLE_MS);
+    if (lent.acted()) timer = window.setTimeout(record, PLACE_IDLE_MS);
     addEventListener('pagehide', record);
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && record());
   }
