@@ -55,8 +55,22 @@ describe('continue reading', () => {
     // before they arrive still counts as the reader moving the page.
     await page.mouse.move(640, 400);
     await page.mouse.wheel(0, 1500);
+    // mouse.wheel does not wait for the scroll it starts (it may be animated, and lands late under load): let
+    // it finish first, or it would carry the page past ¶18 after the jump below.
+    await page.waitForFunction(() => scrollY > 0);
+    await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      for (let last = -1, same = 0; same < 3; ) {
+        await frame();
+        same = scrollY === last ? same + 1 : 0;
+        last = scrollY;
+      }
+    });
     await page.evaluate(() => document.getElementById('s05-p18')!.scrollIntoView({ block: 'start', behavior: 'instant' }));
-    await page.waitForFunction(() => JSON.parse(localStorage.getItem('reader-places') ?? '{}').s05?.id === 's05-p18', undefined, { timeout: 5000 });
+    // Polled, so a failure says which place was stored instead.
+    await expect
+      .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('reader-places') ?? '{}').s05?.id ?? null), { timeout: 10_000 })
+      .toBe('s05-p18');
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('reader-places')!).s05);
     expect(stored.path).toBe('/neural-nets/');
 
