@@ -55,14 +55,16 @@ describe('continue reading', () => {
     // before they arrive still counts as the reader moving the page.
     await page.mouse.move(640, 400);
     await page.mouse.wheel(0, 1500);
-    // mouse.wheel does not wait for the scroll it starts (it may be animated, and lands late under load): let
-    // it finish first, or it would carry the page past ¶18 after the jump below.
+    // mouse.wheel does not wait for the scroll it starts (it lands late under load), and the figures it
+    // brings near restyle and keep the reader's place by scrolling (figure-css.ts): let both finish first,
+    // or they would move the page after the jump below.
     await page.waitForFunction(() => scrollY > 0);
     await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
       for (let last = -1, same = 0; same < 3; ) {
         await frame();
-        same = scrollY === last ? same + 1 : 0;
+        const pending = document.querySelector('style[data-fig-css]:not([data-loaded])');
+        same = scrollY === last && !pending ? same + 1 : 0;
         last = scrollY;
       }
     });
