@@ -331,13 +331,14 @@ export class SearchEngine {
             for (const reading of pinyinWordReadings(plain, lex)) {
               const v = parseQuery([reading.text, ...query.phrases.map((p) => `"${p}"`)].join(' '));
               if (v.status !== 'ok' || variants.some((x) => x.q.text === v.text)) continue;
-              for (const w of v.words) if (query.alts[w]) v.alts[w] = query.alts[w]!;
               variants.push({ q: v, kind: 'pinyin' });
               wordsRead = reading.read;
             }
           }
         }
       }
+      // Every reading keeps the English word forms of the words it shares with the query (`權重 weights` → 权重 weights, weight).
+      for (const { q: v } of variants) for (const w of v.words) if (query.alts[w]?.length && !v.alts[w]) v.alts[w] = query.alts[w]!;
       const hits = new Map<string, SearchHit>();
       const convertedTo = new Set<string>();
       const pinyinTo = new Set<string>();
