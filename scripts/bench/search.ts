@@ -9,7 +9,10 @@
  *   tests/bench/search-queries.json, and word-form, quoted and pinyin queries
  *   computed from the text (search-form-queries.ts), and every query that
  *   missed; a record is expected when it holds every word in some form of it
- *   (ground-truth.ts, `expectedMorphKeys`); recall by kind for the new kinds;
+ *   (ground-truth.ts, `expectedMorphKeys`), or the paragraph's renditions hold
+ *   the words between them (`expectedSplitKeys`: a mixed-language query such
+ *   as `权重 weight`, kind `cross`, one per glossary term); recall by kind for
+ *   the new kinds, and over the one-script queries (no Han and Latin mixed);
  * - latency from keystroke to rendered results (p50/p95), warm: after one
  *   pass over all queries (the cold first pass is printed too);
  * - index size, and what the first search on a fresh page downloads (gzip).
@@ -23,7 +26,7 @@ import { cpus, loadavg } from 'node:os';
 import { launchBrowser, watchedPage } from '../../tests/e2e/browser';
 import { startStaticServer } from '../../tests/e2e/server';
 import { readSiteRecords } from '../search/extract';
-import { expectedKeys, expectedMorphKeys, foldRecords, holdsQueryMorph, isCorrectResult, recordKey, vocabularyOf, type FoldedRecord } from '../../src/lib/search/ground-truth';
+import { expectedKeys, expectedMorphKeys, expectedSplitKeys, foldRecords, holdsQueryMorph, isCorrectResult, recordKey, vocabularyOf, type FoldedRecord } from '../../src/lib/search/ground-truth';
 import { measureFirstSearch, runQueries, type QueryRun } from './search-runner';
 import { holdsPinyin, morphQueries, pinyinQueries } from './search-form-queries';
 
@@ -64,7 +67,10 @@ async function loadQueries(records: FoldedRecord[]): Promise<BenchQuery[]> {
   ]);
   const seen = new Set<string>();
   const forms: BenchQuery[] = [...morphQueries(records), ...pinyinQueries(data.terms)];
-  return [...glossary, ...fixed.queries, ...forms].filter((q) => (seen.has(q.q) ? false : (seen.add(q.q), true)));
+  // Mixed-language: each glossary term's Chinese and English together (`权重 weight`), held by a
+  // paragraph only between its renditions.
+  const cross: BenchQuery[] = data.terms.filter((t) => t.en.toLowerCase() !== t.zh.toLowerCase()).map((t) => ({ q: `${t.zh} ${t.en}`, kind: 'cross' }));
+  return [...glossary, ...fixed.queries, ...forms, ...cross].filter((q) => (seen.has(q.q) ? false : (seen.add(q.q), true)));
 }
 
 interface Scored {
@@ -79,6 +85,9 @@ function score(records: FoldedRecord[], vocabulary: Set<string>, query: BenchQue
   const truth = query.truth ?? query.q;
   // Search promises every word in some form of it (English morphology); Chinese words as typed.
   const expected = query.kind === 'message' ? new Set<string>() : query.kind === 'traditional' || query.kind === 'pinyin' ? expectedKeys(records, truth) : expectedMorphKeys(records, truth, vocabulary);
+  // A paragraph whose renditions hold the words only between them is found too (every rendition holding one).
+  const split = query.kind === 'message' ? new Set<string>() : expectedSplitKeys(records, truth, vocabulary);
+  for (const k of split) expected.add(k);
   const byKey = new Map(records.map((r) => [recordKey(r), r]));
   const returned = new Set(run.keys);
   const missing = [...expected].filter((k) => !returned.has(k));
@@ -87,7 +96,7 @@ function score(records: FoldedRecord[], vocabulary: Set<string>, query: BenchQue
     // A pinyin query may also find its letters in the English text, or a homophone of the term.
     if (!rec) return true;
     const pinyinOk = query.kind === 'pinyin' && (holdsQueryMorph(rec, query.q, vocabulary) || holdsPinyin(rec.text, query.q));
-    return !(isCorrectResult(rec, truth) || holdsQueryMorph(rec, truth, vocabulary) || pinyinOk);
+    return !(isCorrectResult(rec, truth) || holdsQueryMorph(rec, truth, vocabulary) || pinyinOk || split.has(k));
   });
   return { query, run, expected, missing, wrong };
 }
@@ -136,8 +145,12 @@ async function main(): Promise<void> {
     console.log(`  queries by kind: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`  recall     ${recall.toFixed(4)}  (${found}/${expectedTotal} expected records found; ${counted.filter((s) => s.missing.length).length} queries missed some)`);
     console.log(`  precision  ${precision.toFixed(4)}  (${returnedTotal - wrongTotal}/${returnedTotal} returned records contain the query, or all its words)`);
-    for (const kind of ['morph', 'quoted', 'pinyin']) {
-      const of = scored.filter((s) => s.query.kind === kind);
+    const mixedScript = (s: Scored) => /\p{Script=Han}/u.test(s.query.q) && /[a-z]/i.test(s.query.q);
+    const groupsOf: Array<[string, Scored[]]> = [
+      ['one-script', counted.filter((s) => !mixedScript(s))],
+      ...['morph', 'quoted', 'pinyin', 'mixed', 'cross'].map((kind): [string, Scored[]] => [kind, scored.filter((s) => s.query.kind === kind)]),
+    ];
+    for (const [kind, of] of groupsOf) {
       const exp = of.reduce((n, s) => n + s.expected.size, 0);
       const got = of.reduce((n, s) => n + s.expected.size - s.missing.length, 0);
       const ret = of.reduce((n, s) => n + s.run.keys.length, 0);

@@ -88,6 +88,9 @@ const zh = {
   jumpWent: '已跳到 {label}。',
   jumpOneSentence: '{para} 只有一句，已跳到 {para}。',
   jumpFewSentences: '{para} 只有 {n} 句，已跳到 {label}。',
+  // Search (src/lib/search/render.ts): a paragraph found by words in different renditions; {q} the query, {n} a count
+  searchSplit: '词分布在不同译文中',
+  searchAsEnglish: '改为按英文搜索“{q}”（{n} 段）',
 } as const;
 
 /** A key of the interface dictionary. */
@@ -163,6 +166,8 @@ const en: Record<UiKey, string> = {
   jumpWent: 'Went to {label}.',
   jumpOneSentence: '{para} has only one sentence: went to {para}.',
   jumpFewSentences: '{para} has only {n} sentences: went to {label}.',
+  searchSplit: 'words in different renditions',
+  searchAsEnglish: 'Search “{q}” as English instead ({n} ¶)',
 };
 
 /** Every locale's dictionary, by locale. */

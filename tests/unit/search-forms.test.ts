@@ -113,11 +113,17 @@ describe('grouping', () => {
   });
   it('a query read as pinyin without tones links to its English reading (quoted), escaped', () => {
     const hit = { para: 's05-p01', rendition: 'literal' } as SearchOutcome['hits'][number];
-    const read = (asTyped?: string, typed = 'women') => renderStatus({ status: 'ok', typed, hits: [hit], groups: [], terms: [], convertedTo: [], pinyinTo: ['我们'], asTyped });
-    expect(read('"women"')).toContain('<a href="/search/?q=%22women%22" class="sr-as-typed" data-search-as="&#34;women&#34;">');
-    expect(read('"women"')).toContain('Search “women” as English instead');
+    const read = (asTyped?: string, typed = 'women', asTypedCount: number | undefined = 3) =>
+      renderStatus({ status: 'ok', typed, hits: [hit], groups: [], terms: [], convertedTo: [], pinyinTo: ['我们'], asTyped, asTypedCount });
+    expect(read('"women"')).toContain('<a href="/search/?q=%22women%22" class="sr-as-typed" data-search-as="&#34;women&#34;" data-search-as-count="3">');
+    expect(read('"women"')).toContain('Search “women” as English instead (3 ¶)');
+    expect(read('"women"')).toContain('改为按英文搜索“women”（3 段）');
     expect(read()).not.toContain('data-search-as');
+    // Not offered when reading it as English finds nothing.
+    expect(read('"women"', 'women', 0)).not.toContain('data-search-as');
     const hostile = read('"<b>x"', '<b>x');
     expect(hostile).not.toContain('<b>');
+    // `$&` in a query is text, not a replacement pattern.
+    expect(read('"a$&b"', 'a$&b')).toContain('“a$&#38;b”');
   });
 });

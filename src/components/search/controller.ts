@@ -45,6 +45,12 @@ export interface ControllerOptions {
   idPrefix: string;
   /** Called with each query that was searched (the page mirrors it into `?q=`). */
   onQuery?: (typed: string) => void;
+  /**
+   * Called when the reader follows "search … as English instead" with the new
+   * query, before it is searched (the page adds a history entry for it, so Back
+   * returns to the previous query).
+   */
+  onSearchAs?: (typed: string) => void;
   /** Called before the reader is taken to a result (the dialog closes itself). */
   onNavigate?: () => void;
 }
@@ -86,7 +92,9 @@ export class SearchController {
       const link = (e.target as Element | null)?.closest?.<HTMLAnchorElement>('a[data-search-as]');
       if (!link || e.ctrlKey || e.metaKey || e.shiftKey) return;
       e.preventDefault();
-      el.input.value = link.dataset.searchAs ?? '';
+      const typed = link.dataset.searchAs ?? '';
+      this.opts.onSearchAs?.(typed);
+      el.input.value = typed;
       el.input.focus();
       void this.run();
     });

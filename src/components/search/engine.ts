@@ -8,10 +8,14 @@
  * search per run of the word and of each of its other English forms
  * (lexicon.ts: `training` → train, trained), united; the words' candidates
  * intersected → the candidates' stored texts (cached) → kept when they hold
- * every word (match.ts). A query with Chinese characters is also searched in
+ * every word (match.ts). A paragraph none of whose renditions holds every
+ * word is still found when its renditions hold them between them (a
+ * mixed-language query, `权重 weights`; paragraphs are aligned across
+ * renditions by id): its renditions that hold a word are shown together. A query with Chinese characters is also searched in
  * its simplified forms (opencc-js, loaded on the first such query); a query
  * that reads as pinyin is also searched as the Chinese words of the text it
- * spells (`shenjing wangluo` → 神经网络). The lexicon (`search/lexicon.json`)
+ * spells (`shenjing wangluo` → 神经网络), or, when it is not pinyin as a
+ * whole, with those of its words that are (`quanzhong weights` → 权重 weights). The lexicon (`search/lexicon.json`)
  * is fetched on the first query with Latin letters. Hits are then grouped one
  * per paragraph (group.ts), with the reader's rendition first and the aligned
  * counterpart's text.
@@ -23,8 +27,8 @@ import { withBase } from '../../lib/base';
 import { foldWithMap, type FoldedText } from '../../lib/search/fold';
 import { matchTerms, type SearchTerm } from '../../lib/search/glossary-match';
 import { counterpartRendition, groupHits, SEARCH_DEFAULT_VIEW, segmentIndex, segmentText, type ResultGroup } from '../../lib/search/group';
-import { hasTones, loadLexicon, morphAlternatives, pinyinReadings, type LoadedLexicon, type SearchLexicon } from '../../lib/search/lexicon';
-import { matchText } from '../../lib/search/match';
+import { hasTones, loadLexicon, morphAlternatives, pinyinReadings, pinyinWordReadings, type LoadedLexicon, type SearchLexicon } from '../../lib/search/lexicon';
+import { matchSomeWords, matchText } from '../../lib/search/match';
 import { hasHan, MAX_RUNS, parseQuery, phraseQuery, tokenRuns, type ParsedQuery } from '../../lib/search/query';
 import { bestSegment, parseRecordUrl, recordOrder, RECORD_FILTER, SEGMENTS_META, type RecordAddress } from '../../lib/search/records';
 import { highlightText, type PartInfo, type SearchHit, type SearchOutcome } from '../../lib/search/render';
@@ -61,6 +65,14 @@ interface StoredRecord {
 const PAGEFIND_URL = withBase('/pagefind/pagefind.js');
 const DATA_URL = withBase('/search/data.json');
 const LEXICON_URL = withBase('/search/lexicon.json');
+
+/** Results in every list (by Pagefind id), in the order of the shortest list. */
+function intersect(lists: readonly PagefindResult[][]): PagefindResult[] {
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  if (!first) return [];
+  const sets = rest.map((l) => new Set(l.map((r) => r.id)));
+  return first.filter((r) => sets.every((s) => s.has(r.id)));
+}
 
 /** The search engine; create one per page and reuse it. */
 export class SearchEngine {
@@ -178,12 +190,12 @@ export class SearchEngine {
   }
 
   /**
-   * Candidates for one parsed query: for every word, the results that have
-   * it or one of its other forms (`alts`); results that have every word.
-   * Only the {@link MAX_RUNS} longest words are asked of the index (the
-   * others are checked against the text).
+   * Candidates for one parsed query, per word: for every word, the results
+   * that have it or one of its other forms (`alts`). Only the
+   * {@link MAX_RUNS} longest words are asked of the index (the others, and
+   * words of punctuation only, are checked against the text).
    */
-  private async candidates(pf: PagefindInstance, q: ParsedQuery): Promise<PagefindResult[]> {
+  private async wordCandidates(pf: PagefindInstance, q: ParsedQuery): Promise<PagefindResult[][]> {
     const words = [...q.words].sort((a, b) => b.length - a.length).slice(0, MAX_RUNS);
     const perWord = await Promise.all(
       words.map(async (w) => {
@@ -195,11 +207,54 @@ export class SearchEngine {
         return [...union.values()];
       }),
     );
-    const lists = perWord.filter((l): l is PagefindResult[] => l !== null).sort((a, b) => a.length - b.length);
-    const [first, ...rest] = lists;
-    if (!first) return [];
-    const sets = rest.map((l) => new Set(l.map((r) => r.id)));
-    return first.filter((r) => sets.every((s) => s.has(r.id)));
+    return perWord.filter((l): l is PagefindResult[] => l !== null);
+  }
+
+  /** A verified hit of a stored record. */
+  private hit(rec: StoredRecord, ranges: SearchHit['ranges'], exact: boolean, matched: string, words?: string[]): SearchHit {
+    return {
+      ...rec.address,
+      text: rec.text,
+      exact,
+      ranges,
+      matchedQuery: matched,
+      highlight: highlightText(rec.text, ranges, matched),
+      seg: bestSegment(rec.address.para, rec.segStarts, ranges, rec.text, matched),
+      segStarts: rec.segStarts,
+      ...(words ? { words } : {}),
+    };
+  }
+
+  /**
+   * Paragraphs (outside `skip`) whose renditions hold every word of the query
+   * between them, though none holds all: per word, the paragraphs of its
+   * candidates are intersected; each rendition of such a paragraph that holds
+   * a word is checked against its text.
+   * @param perWord candidates per word ({@link wordCandidates})
+   * @param q the reading of the query
+   * @param skip paragraphs already found
+   * @returns one list of partial hits (each with `words`) per paragraph found
+   */
+  private async splitMatches(perWord: PagefindResult[][], q: ParsedQuery, skip: ReadonlySet<string>): Promise<SearchHit[][]> {
+    if (perWord.length === 0) return [];
+    const union = new Map<string, PagefindResult>();
+    for (const list of perWord) for (const r of list) union.set(r.id, r);
+    const stored = new Map<string, StoredRecord>();
+    await Promise.all([...union.values()].map(async (r) => {
+      const rec = await this.record(r);
+      if (rec && !skip.has(rec.address.para)) stored.set(r.id, rec);
+    }));
+    const paraSets = perWord.map((list) => new Set(list.flatMap((r) => { const rec = stored.get(r.id); return rec ? [rec.address.para] : []; })));
+    const paras = [...paraSets[0]!].filter((p) => paraSets.every((s) => s.has(p)));
+    const out: SearchHit[][] = [];
+    for (const para of paras) {
+      const recs = [...stored.values()].filter((rec) => rec.address.para === para);
+      const held = recs.map((rec) => ({ rec, m: matchSomeWords(rec.folded, q) })).filter((x) => x.m.words.length > 0);
+      const covered = new Set(held.flatMap((x) => x.m.words));
+      if (!q.words.every((w) => covered.has(w))) continue;
+      out.push(held.map(({ rec, m }) => this.hit(rec, m.ranges, false, q.text, m.words)));
+    }
+    return out;
   }
 
   /**
@@ -210,6 +265,7 @@ export class SearchEngine {
   private async fillCounterparts(pf: PagefindInstance, groups: ResultGroup[], view: ViewState): Promise<void> {
     const wanted = new Map<string, ResultGroup>();
     for (const g of groups) {
+      if (g.split) continue; // shows the renditions that hold the other words (group.ts)
       const rendition = counterpartRendition(g.primary.rendition, view);
       const own = g.hits.find((h) => h.rendition === rendition);
       const known = this.byKey.get(`${g.para}/${rendition}`);
@@ -250,6 +306,8 @@ export class SearchEngine {
     try {
       const [pf, data] = await this.load();
       const variants: Array<{ q: ParsedQuery; kind: 'typed' | 'simplified' | 'pinyin' }> = [{ q: query, kind: 'typed' }];
+      /** The words read as pinyin on their own, when the query as a whole is not pinyin. */
+      let wordsRead: string[] = [];
       if (hasHan(query.text)) {
         for (const form of await this.convert(query.text)) {
           const v = parseQuery(form);
@@ -267,31 +325,46 @@ export class SearchEngine {
               if (v.status === 'ok' && !variants.some((x) => x.q.text === v.text)) variants.push({ q: v, kind: 'pinyin' });
             }
           }
+          if (variants.every((x) => x.kind !== 'pinyin')) {
+            // Not pinyin as a whole: some of its words may be (`quanzhong weights` → 权重 weights).
+            const plain = query.words.filter((w) => !query.phrases.includes(w));
+            for (const reading of pinyinWordReadings(plain, lex)) {
+              const v = parseQuery([reading.text, ...query.phrases.map((p) => `"${p}"`)].join(' '));
+              if (v.status !== 'ok' || variants.some((x) => x.q.text === v.text)) continue;
+              variants.push({ q: v, kind: 'pinyin' });
+              wordsRead = reading.read;
+            }
+          }
         }
       }
+      // Every reading keeps the English word forms of the words it shares with the query (`權重 weights` → 权重 weights, weight).
+      for (const { q: v } of variants) for (const w of v.words) if (query.alts[w]?.length && !v.alts[w]) v.alts[w] = query.alts[w]!;
       const hits = new Map<string, SearchHit>();
       const convertedTo = new Set<string>();
       const pinyinTo = new Set<string>();
-      for (const { q: v, kind } of variants) {
-        const found = await this.candidates(pf, v);
-        const stored = await Promise.all(found.map((r) => this.record(r)));
+      const perVariant = await Promise.all(variants.map(({ q: v }) => this.wordCandidates(pf, v)));
+      // 1. Renditions that hold every word of a reading of the query.
+      for (const [i, { q: v, kind }] of variants.entries()) {
+        const stored = await Promise.all(intersect(perVariant[i]!).map((r) => this.record(r)));
         for (const rec of stored) {
           if (!rec) continue;
           const key = `${rec.address.para}/${rec.address.rendition}`;
           if (hits.has(key)) continue;
           const m = matchText(rec.folded, v);
           if (!m) continue;
-          const seg = bestSegment(rec.address.para, rec.segStarts, m.ranges, rec.text, v.text);
-          hits.set(key, {
-            ...rec.address,
-            text: rec.text,
-            exact: m.exact,
-            ranges: m.ranges,
-            matchedQuery: v.text,
-            highlight: highlightText(rec.text, m.ranges, v.text),
-            seg,
-            segStarts: rec.segStarts,
-          });
+          hits.set(key, this.hit(rec, m.ranges, m.exact, v.text));
+          if (kind === 'simplified') convertedTo.add(v.text);
+          if (kind === 'pinyin') pinyinTo.add(v.text);
+        }
+      }
+      // 2. Paragraphs that no rendition matches alone but whose renditions hold every word between
+      //    them (`权重 weights`: the Chinese word in the Chinese, the English word in the English).
+      const whole = new Set([...hits.values()].map((h) => h.para));
+      for (const [i, { q: v, kind }] of variants.entries()) {
+        if (v.words.length < 2) continue;
+        for (const group of await this.splitMatches(perVariant[i]!, v, whole)) {
+          for (const h of group) hits.set(`${h.para}/${h.rendition}`, h);
+          whole.add(group[0]!.para);
           if (kind === 'simplified') convertedTo.add(v.text);
           if (kind === 'pinyin') pinyinTo.add(v.text);
         }
@@ -301,6 +374,17 @@ export class SearchEngine {
       const sorted = [...hits.values()].sort((a, b) => recordOrder(a) - recordOrder(b));
       const groups = groupHits(sorted, view);
       await this.fillCounterparts(pf, groups, view).catch((err) => console.warn('search: counterparts not loaded', err));
+      // Read as pinyin without tone marks: it may have been meant as English (`women`). Offered
+      // only when the English reading (the query in quotes: as typed, no pinyin) finds something.
+      let asTyped: Pick<SearchOutcome, 'asTyped' | 'asTypedCount'> = {};
+      if (pinyinTo.size && !hasTones(typed)) {
+        // The whole query in quotes; or, when only some words were read as pinyin, those words.
+        const quoted = wordsRead.length
+          ? [...query.words.filter((w) => !query.phrases.includes(w)).map((w) => (wordsRead.includes(w) ? `"${w}"` : w)), ...query.phrases.map((p) => `"${p}"`)].join(' ')
+          : `"${typed.trim()}"`;
+        const english = await this.search(quoted, view);
+        if (english.status === 'ok' && english.groups.length > 0) asTyped = { asTyped: quoted, asTypedCount: english.groups.length };
+      }
       return {
         ...base,
         hits: sorted,
@@ -308,8 +392,7 @@ export class SearchEngine {
         terms: [...terms.values()].slice(0, 4),
         convertedTo: [...convertedTo],
         pinyinTo: [...pinyinTo],
-        // Read as pinyin without tone marks: it may have been meant as English (`women`).
-        ...(pinyinTo.size && !hasTones(typed) ? { asTyped: `"${typed.trim()}"` } : {}),
+        ...asTyped,
       };
     } catch (err) {
       console.warn('search failed', err);

@@ -121,3 +121,35 @@ export function expectedMorphKeys(records: readonly FoldedRecord[], query: strin
   for (const r of records) if (holdsQueryMorph(r, query, vocabulary)) out.add(recordKey(r));
   return out;
 }
+
+/**
+ * Records search shows for paragraphs that hold a query only between their
+ * renditions (a mixed-language query, `权重 weights`): in a paragraph where no
+ * rendition holds the whole query ({@link holdsQueryMorph}) but every word or
+ * quoted phrase is held by one of its renditions, every rendition that holds
+ * one of them. Paragraphs are aligned across renditions by id.
+ * @param records folded records (all renditions)
+ * @param query the query as typed
+ * @param vocabulary {@link vocabularyOf} all records
+ * @returns keys ({@link recordKey}); empty for a one-word query
+ */
+export function expectedSplitKeys(records: readonly FoldedRecord[], query: string, vocabulary: ReadonlySet<string> = vocabularyOf(records)): Set<string> {
+  const { words, phrases } = queryParts(query);
+  const out = new Set<string>();
+  const parts = [...words.map((w) => ({ w, phrase: false })), ...phrases.map((w) => ({ w, phrase: true }))];
+  if (parts.length < 2) return out;
+  const byPara = new Map<string, FoldedRecord[]>();
+  for (const r of records) byPara.set(r.para, [...(byPara.get(r.para) ?? []), r]);
+  for (const recs of byPara.values()) {
+    if (recs.some((r) => holdsQueryMorph(r, query, vocabulary))) continue;
+    const held = recs.map((r) => {
+      const textWords = r.folded.match(/[a-z]+/g) ?? [];
+      return parts.filter((p) => (p.phrase ? r.folded.includes(p.w) : holdsMorph(r.folded, textWords, p.w, vocabulary)));
+    });
+    if (!parts.every((p) => held.some((h) => h.includes(p)))) continue;
+    recs.forEach((r, i) => {
+      if (held[i]!.length) out.add(recordKey(r));
+    });
+  }
+  return out;
+}

@@ -51,8 +51,17 @@ export interface ResultGroup {
   hits: SearchHit[];
   /** True when no rendition the reader's view shows holds the query: the link switches rendition and says so. */
   elsewhere: boolean;
-  /** Filled by the engine when it has the counterpart's text. */
+  /** Filled by the engine when it has the counterpart's text (for a split result: the first rendition that completes the query). */
   counterpart: Counterpart | null;
+  /**
+   * True when no single rendition holds every word of the query and the
+   * paragraph is found because its renditions hold them between them (`权重
+   * weights`): `counterpart` and `more` then show the renditions that hold the
+   * words the primary lacks, with their hits marked.
+   */
+  split: boolean;
+  /** Further renditions a split result needs to show every word (rare: three words in three renditions). */
+  more: Counterpart[];
 }
 
 /**
@@ -102,9 +111,66 @@ export function groupHits(hits: readonly SearchHit[], view: ViewState): ResultGr
     else byPara.set(h.para, [h]);
   }
   return [...byPara.values()].map((list) => {
-    const { hit, elsewhere } = primaryHit(list, view, /\p{Script=Han}/u.test(list[0]!.matchedQuery));
-    return { part: hit.part, slug: hit.slug, para: hit.para, primary: hit, hits: list, elsewhere, counterpart: null };
+    const split = list.every((h) => h.words !== undefined);
+    // A split result shows first a rendition of the view that holds the most words.
+    const most = split ? Math.max(...list.map((h) => h.words!.length)) : 0;
+    const pool = split && list.some((h) => h.words!.length === most && shownRenditions(view).includes(h.rendition)) ? list.filter((h) => h.words!.length === most) : list;
+    const { hit, elsewhere } = primaryHit(pool, view, /\p{Script=Han}/u.test(list[0]!.matchedQuery));
+    const group: ResultGroup = { part: hit.part, slug: hit.slug, para: hit.para, primary: hit, hits: list, elsewhere, counterpart: null, split, more: [] };
+    if (split) {
+      const [first, ...rest] = complements(hit, list, view).map(hitCounterpart);
+      group.counterpart = first ?? null;
+      group.more = rest;
+    }
+    return group;
   });
+}
+
+/**
+ * The renditions a split result shows under its primary: greedily, the hit
+ * that holds most of the words still missing (a rendition of the reader's
+ * view before one that is not; English before Chinese under a Chinese primary
+ * and the reverse; the reader's Chinese rendition before the other), until
+ * every word is shown.
+ * @param primary the result's primary hit
+ * @param hits every hit of the paragraph (each with `words`)
+ * @param view the reader's view
+ */
+export function complements(primary: SearchHit, hits: readonly SearchHit[], view: ViewState): SearchHit[] {
+  const visible = shownRenditions(view);
+  const missing = new Set((hits.flatMap((h) => h.words ?? [])).filter((w) => !(primary.words ?? []).includes(w)));
+  const out: SearchHit[] = [];
+  const left = hits.filter((h) => h !== primary);
+  while (missing.size) {
+    let best: SearchHit | null = null;
+    let bestScore = 0;
+    for (const h of left) {
+      if (out.includes(h)) continue;
+      const gain = (h.words ?? []).filter((w) => missing.has(w)).length;
+      if (!gain) continue;
+      const score = gain * 8 + (visible.includes(h.rendition) ? 4 : 0) + ((h.rendition === 'en') !== (primary.rendition === 'en') ? 2 : 0) + (h.rendition === view.r ? 1 : 0);
+      if (score > bestScore) [best, bestScore] = [h, score];
+    }
+    if (!best) break;
+    out.push(best);
+    for (const w of best.words ?? []) missing.delete(w);
+  }
+  return out;
+}
+
+/**
+ * What a split result shows of one of its hits: the segment that holds its
+ * hits (the hit's `seg`), else its whole text, with the hits marked.
+ * @param hit a verified hit
+ */
+export function hitCounterpart(hit: SearchHit): Counterpart {
+  const seg = segmentText(hit.text, hit.segStarts, segmentIndex(hit.seg));
+  if (seg) {
+    const end = seg.offset + seg.text.length;
+    const inside = hit.ranges.filter((r) => r.end > seg.offset && r.start < end).map((r) => ({ start: Math.max(r.start, seg.offset) - seg.offset, end: Math.min(r.end, end) - seg.offset }));
+    if (inside.length) return { rendition: hit.rendition, text: seg.text, ranges: inside };
+  }
+  return { rendition: hit.rendition, text: hit.text, ranges: hit.ranges };
 }
 
 /**

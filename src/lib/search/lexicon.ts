@@ -160,3 +160,41 @@ export function pinyinReadings(raw: string, lex: LoadedLexicon): string[] {
   walk(n, '');
   return out.filter((s) => toned || [...s].length >= 2);
 }
+
+/** A query with some of its words read as pinyin (see {@link pinyinWordReadings}). */
+export interface WordReading {
+  /** The query with those words replaced by Chinese words of the text (`权重 weights`). */
+  text: string;
+  /** The words (as typed, folded) that were read as pinyin. */
+  read: string[];
+}
+
+/**
+ * Readings of a query of several words in which some words are pinyin and
+ * others are not (`quanzhong weights`, `quanzhong 神经元`): each word that is
+ * pinyin by {@link pinyinReadings} on its own (2+ Chinese characters, or tone
+ * marks; not an English word of the text) is replaced by its Chinese
+ * readings; the other words stay. Used when the query as a whole is not read
+ * as pinyin.
+ * @param words the query's folded words, quoted phrases excluded
+ * @param lex the loaded lexicon
+ * @returns up to {@link MAX_PINYIN_READINGS} readings (best first), none when no word reads as pinyin or fewer than 2 words
+ */
+export function pinyinWordReadings(words: readonly string[], lex: LoadedLexicon): WordReading[] {
+  if (words.length < 2) return [];
+  const options = words.map((w) => (/^[a-z\u00C0-\u024F'’1-5]+$/i.test(w) ? pinyinReadings(w, lex) : []));
+  if (options.every((o) => o.length === 0)) return [];
+  const read = words.filter((_, i) => options[i]!.length > 0);
+  const out: WordReading[] = [];
+  const walk = (i: number, acc: string[]): void => {
+    if (out.length >= MAX_PINYIN_READINGS) return;
+    if (i === words.length) {
+      out.push({ text: acc.join(' '), read });
+      return;
+    }
+    const choices = options[i]!.length ? options[i]! : [words[i]!];
+    for (const c of choices) walk(i + 1, [...acc, c]);
+  };
+  walk(0, []);
+  return out;
+}

@@ -53,6 +53,33 @@ function merge(ranges: Range[]): Range[] {
 }
 
 /**
+ * Does a (folded) text hold one word of a query: the word anywhere (as typed,
+ * folded), or one of its other forms (`alts`) at the start of a word?
+ * @param folded the text, folded with `foldWithMap`
+ * @param word a folded query word
+ * @param alts the word's other forms (none for a quoted phrase)
+ */
+export function holdsWord(folded: FoldedText, word: string, alts: readonly string[] = []): boolean {
+  return folded.text.includes(word) || alts.some((a) => wordStartRanges(folded, [a]).length > 0);
+}
+
+/**
+ * The words of a query a (folded) text holds, and where: for the paragraph
+ * match of a query whose words are spread over a paragraph's renditions
+ * (`权重 weights`: the Chinese word in the Chinese, the English in the English).
+ * @param folded the text, folded with `foldWithMap`
+ * @param query a query with status 'ok' (`alts` optional)
+ * @returns the words held (in query order; empty when none) and their hits as sorted, merged ranges
+ */
+export function matchSomeWords(folded: FoldedText, query: Pick<ParsedQuery, 'words'> & { alts?: ParsedQuery['alts'] }): { words: string[]; ranges: Range[] } {
+  const words = query.words.filter((w) => holdsWord(folded, w, query.alts?.[w]));
+  if (words.length === 0) return { words, ranges: [] };
+  const present = words.filter((w) => folded.text.includes(w));
+  const alts = words.flatMap((w) => query.alts?.[w] ?? []);
+  return { words, ranges: merge([...findRanges(folded, present), ...wordStartRanges(folded, alts)]) };
+}
+
+/**
  * Match a (folded) text against a parsed query.
  * @param folded the text, folded with `foldWithMap`
  * @param query a query with status 'ok' (`alts` optional: no other forms)
@@ -60,11 +87,7 @@ function merge(ranges: Range[]): Range[] {
  */
 export function matchText(folded: FoldedText, query: Pick<ParsedQuery, 'text' | 'words'> & { alts?: ParsedQuery['alts'] }): TextMatch | null {
   if (query.words.length === 0) return null;
-  for (const word of query.words) {
-    if (folded.text.includes(word)) continue;
-    const alts = query.alts?.[word] ?? [];
-    if (!alts.some((a) => wordStartRanges(folded, [a]).length > 0)) return null;
-  }
+  for (const word of query.words) if (!holdsWord(folded, word, query.alts?.[word])) return null;
   const exact = query.words.length === 1 || folded.text.includes(query.text);
   const present = query.words.filter((w) => folded.text.includes(w));
   const alts = query.words.flatMap((w) => query.alts?.[w] ?? []);

@@ -17,6 +17,7 @@ import type { SearchTerm } from './glossary-match';
 import type { QueryStatus } from './query';
 import { withBase } from '../base';
 import type { ResultGroup } from './group';
+import { t } from '../i18n';
 import { RENDITION_LABEL, resultHref, type RecordAddress, type SearchRendition } from './records';
 
 /** One verified hit: a paragraph rendition that contains the query. */
@@ -35,6 +36,12 @@ export interface SearchHit extends RecordAddress {
   highlight?: string;
   /** Segment start offsets in `text`, when the rendition has segments. */
   segStarts?: number[];
+  /**
+   * The query words this rendition holds, when it holds only some of them and
+   * the paragraph's other renditions hold the rest (a split result, group.ts);
+   * absent when it holds every word.
+   */
+  words?: string[];
 }
 
 /** Longest `hl` value a result link carries, in UTF-16 units. */
@@ -77,9 +84,12 @@ export interface SearchOutcome {
   /**
    * The query in double quotes (searched as typed: no pinyin reading, no other
    * word forms), offered as a link when a query without tone marks was read as
-   * pinyin (`women` → 我们): one click back to the English reading.
+   * pinyin (`women` → 我们) and reading it as English finds something: one
+   * click back to the English reading.
    */
   asTyped?: string;
+  /** Paragraphs the {@link asTyped} search finds (at least 1 when `asTyped` is set). */
+  asTypedCount?: number;
 }
 
 /** A part's title, for group headings. */
@@ -158,10 +168,11 @@ export function renderStatus(outcome: SearchOutcome): string {
   if (outcome.pinyinTo?.length) {
     const forms = outcome.pinyinTo.map((v) => escapeHtml(v)).join('、');
     line += ` ${bi(`已按拼音搜索“${forms}”。`, `Read as pinyin: “${forms}”.`)}`;
-    if (outcome.asTyped) {
+    if (outcome.asTyped && outcome.asTypedCount) {
       const href = escapeHtml(`${withBase('/search/')}?q=${encodeURIComponent(outcome.asTyped)}`);
-      const attrs = `href="${href}" class="sr-as-typed" data-search-as="${escapeHtml(outcome.asTyped)}"`;
-      line += ` <a ${attrs}>${bi(`改为按英文搜索“${q}”`, `Search “${q}” as English instead`)}</a>`;
+      const attrs = `href="${href}" class="sr-as-typed" data-search-as="${escapeHtml(outcome.asTyped)}" data-search-as-count="${outcome.asTypedCount}"`;
+      const fill = (s: string) => escapeHtml(s).replace('{q}', () => q).replace('{n}', () => String(outcome.asTypedCount));
+      line += ` <a ${attrs}>${bi(fill(UI_AS_ENGLISH.zh), fill(UI_AS_ENGLISH.en))}</a>`;
     }
   }
   return line;
@@ -197,8 +208,34 @@ function excerptOf(text: string, ranges: readonly Range[], r: SearchRendition): 
   return excerptHtml(excerpt(text, ranges, r === 'en' ? EXCERPT_LENGTH.en : EXCERPT_LENGTH.zh));
 }
 
+/** The offer to search a query read as pinyin as English instead ({q} the query, {n} paragraphs found so). */
+const UI_AS_ENGLISH = t('searchAsEnglish');
+
+/** A split result's note: the query's words are in different renditions of the paragraph. */
+const UI_SPLIT = t('searchSplit');
+
+/**
+ * What a result's link asks the page to mark: the primary's hit strings, and
+ * for a split result those of the renditions shown under it too (the page
+ * marks them in every rendition of the paragraph), at most
+ * {@link MAX_HIGHLIGHT_CHARS} long.
+ * @param g a result
+ */
+export function groupHighlight(g: ResultGroup): string {
+  const own = g.primary.highlight ?? g.primary.matchedQuery;
+  if (!g.split) return own;
+  const shown = [g.primary, ...g.hits.filter((x) => x !== g.primary && [g.counterpart, ...g.more].some((c) => c?.rendition === x.rendition))];
+  const strings = [...new Set(shown.flatMap((x) => x.ranges.map((r) => x.text.slice(r.start, r.end).toLowerCase().replace(/\s+/gu, ' ').trim())))].filter(Boolean);
+  let out = '';
+  for (const s of strings.sort((a, b) => b.length - a.length)) {
+    if (out.length + s.length + 1 > MAX_HIGHLIGHT_CHARS) continue;
+    out = out ? `${out} ${s}` : s;
+  }
+  return out || own;
+}
+
 /** One paragraph's result: the primary rendition's excerpt, then its aligned counterpart. */
-function renderGroup(g: ResultGroup, optionId: string): string {
+function renderGroup(g: ResultGroup, optionId: string, deferred: boolean): string {
   const h = g.primary;
   const renditions = g.hits.map((x) => x.rendition).join(' ');
   const others = g.hits.filter((x) => x !== h);
@@ -207,16 +244,18 @@ function renderGroup(g: ResultGroup, optionId: string): string {
     `<span class="sr-para">¶${paraNumber(h.para)}</span>`;
   if (others.length) meta += `<span class="sr-also">+ ${others.map((x) => renditionBadge(x.rendition)).join(' ')}</span>`;
   if (g.elsewhere) meta += `<span class="sr-only-in">${bi(ONLY_IN[h.rendition][0], ONLY_IN[h.rendition][1])}</span>`;
+  // A split result (words spread over renditions) shows every rendition it needs, each with its hits marked.
   let counterpart = '';
-  const c = g.counterpart;
-  if (c) {
-    counterpart =
-      `<span class="sr-counterpart"><span class="sr-badge sr-badge-${c.rendition} sr-badge-mini">${renditionBadge(c.rendition)}</span>` +
+  for (const c of [g.counterpart, ...g.more]) {
+    if (!c) continue;
+    counterpart +=
+      `<span class="sr-counterpart${g.split ? ' sr-counterpart-hit' : ''}"><span class="sr-badge sr-badge-${c.rendition} sr-badge-mini">${renditionBadge(c.rendition)}</span>` +
       `<span class="sr-counterpart-text" lang="${langOf(c.rendition)}" data-ui-fixed>${excerptOf(c.text, c.ranges, c.rendition)}</span></span>`;
   }
+  if (g.split) meta += `<span class="sr-split">${bi(UI_SPLIT.zh, UI_SPLIT.en)}</span>`;
   return (
-    `<li role="option" aria-selected="false" id="${optionId}" class="sr-option">` +
-    `<a class="sr-link" href="${escapeHtml(resultHref(h, h.highlight ?? h.matchedQuery, g.elsewhere))}" data-result-para="${escapeHtml(h.para)}"` +
+    `<li role="option" aria-selected="false" id="${optionId}" class="sr-option${deferred ? ' sr-option-deferred' : ''}">` +
+    `<a class="sr-link" href="${escapeHtml(resultHref(h, groupHighlight(g), g.elsewhere))}" data-result-para="${escapeHtml(h.para)}"` +
     `${h.seg ? ` data-result-seg="${escapeHtml(h.seg)}"` : ''} data-result-rendition="${h.rendition}" data-result-renditions="${renditions}"${g.elsewhere ? ' data-result-elsewhere=""' : ''}>` +
     `<span class="sr-meta">${meta}</span>` +
     `<span class="sr-excerpt" lang="${langOf(h.rendition)}">${excerptOf(h.text, h.ranges, h.rendition)}</span>` +
@@ -230,6 +269,10 @@ function renderGroup(g: ResultGroup, optionId: string): string {
  * and the rest just after. Chunk `[0, n)` starts with the glossary entries; a
  * chunk that continues a part's group opens a continuation group without a
  * heading. Concatenating the chunks of `[0, a)`, `[a, b)`, … gives the list.
+ * Results of a later chunk (`from > 0`, below the first screenful) get the
+ * class `sr-option-deferred`: laid out only when they near the screen
+ * (results.css); the first chunk is laid out at once, at its real size, so
+ * nothing under it moves after it is shown.
  *
  * @param outcome the search outcome
  * @param parts part titles, in reading order
@@ -276,7 +319,7 @@ export function renderResultChunk(outcome: SearchOutcome, parts: readonly PartIn
           `<ul role="listbox" aria-labelledby="${head}">`;
       }
     }
-    html += renderGroup(g, id());
+    html += renderGroup(g, id(), from > 0);
   }
   if (open !== null) html += `</ul></section>`;
   return html;
