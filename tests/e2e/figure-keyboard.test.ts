@@ -156,9 +156,12 @@ describe('Voronoi basins by keyboard', () => {
     const count = () => page.locator(`${FIG} [data-shop]`).count();
     const marker = () => page.locator(`${FIG} [data-marker]`).getAttribute('transform');
     // Add shops by clicking empty spots (a grid away from the start shops) until the limit.
-    const box = (await plane.boundingBox())!;
+    // The plane's box is read before each click: figures elsewhere on the page may still restyle or hydrate
+    // and move it (under load, a box read once went stale and clicks missed the plane).
+    let box = (await plane.boundingBox())!;
     let k = 0;
     while ((await count()) < 16 && k < 40) {
+      box = (await plane.boundingBox())!;
       const x = box.x + box.width * (0.08 + 0.12 * (k % 8));
       const y = box.y + box.height * [0.97, 0.03, 0.6][Math.floor(k / 8) % 3]!;
       await page.mouse.click(x, y);
@@ -168,6 +171,7 @@ describe('Voronoi basins by keyboard', () => {
     // Every shop, also those added in the browser, is a tab stop.
     expect(await page.locator(`${FIG} [data-shop]`).evaluateAll((gs) => gs.filter((g) => (g as SVGGElement).tabIndex === 0).length)).toBe(16);
     const markerBefore = await marker();
+    box = (await plane.boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.375);
     expect(await count()).toBe(16);
     expect(await marker()).toBe(markerBefore);
