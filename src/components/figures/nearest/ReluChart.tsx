@@ -157,8 +157,7 @@ export default function ReluChart({ children }: { children?: ComponentChildren }
       <p class="nf-note" style={{ textAlign: 'center' }}>
         <Bi zh="斜坡函数：x 为负时输出 0，为正时原样输出 x。" en="The ramp outputs 0 for negative x and x itself for positive x." />
         <span data-needs-js>
-          {' '}
-          <Bi zh="点按钮叠加其他激活函数作比较。" en="Press a button to lay another activation function over it." />
+          <Bi zh="点按钮叠加其他激活函数作比较。" en=" Press a button to lay another activation function over it." />
         </span>
       </p>
     </div>
