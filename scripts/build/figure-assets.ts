@@ -602,10 +602,10 @@ export default function figureAssets(options: FigureAssetsOptions = {}): AstroIn
         for (const file of pages) {
           const html = readFileSync(file, 'utf8');
           if (!html.includes('data-figure-id')) continue;
-          // The page's stylesheets, not the no-JavaScript one (`data-no-js`, src/styles/no-js.css): an extracted SVG is never live.
+          // The page's stylesheets, not the no-JavaScript one (src/styles/no-js.css, built as `no-js.<hash>.css`): an extracted SVG is never live.
           const css = [
-            ...[...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"[^>]*>/g)]
-              .filter((m) => !m[0].includes('data-no-js'))
+            ...[...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)]
+              .filter((m) => !/\/no-js\.[\w-]+\.css$/.test(m[1]!))
               .map((m) => readFileSync(join(root, m[1]!.slice(base.length)), 'utf8')),
             ...[...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!),
           ].join('\n');
