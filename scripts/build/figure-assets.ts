@@ -250,7 +250,7 @@ export function rewritePage(
         end: n.sourceCodeLocation.endTag.startOffset,
         text:
           raw.replace(/>$/, ` data-fig-fragment-src="${opts.url}${name}">`) +
-          `<span class="fig-fragment-note">${zh ? `<span lang="zh-CN" class="ui-zh">${esc(zh)}</span>` : ''}<span lang="en" class="ui-en">${esc(note)}</span></span>`,
+          `<span class="fig-fragment-note" data-nojs-note>${zh ? `<span lang="zh-CN" class="ui-zh">${esc(zh)}</span>` : ''}<span lang="en" class="ui-en">${esc(note)}</span></span>`,
       });
       return;
     }
@@ -602,8 +602,11 @@ export default function figureAssets(options: FigureAssetsOptions = {}): AstroIn
         for (const file of pages) {
           const html = readFileSync(file, 'utf8');
           if (!html.includes('data-figure-id')) continue;
+          // The page's stylesheets, not the no-JavaScript one (src/styles/no-js.css, built as `no-js.<hash>.css`): an extracted SVG is never live.
           const css = [
-            ...[...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => readFileSync(join(root, m[1]!.slice(base.length)), 'utf8')),
+            ...[...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)]
+              .filter((m) => !/\/no-js\.[\w-]+\.css$/.test(m[1]!))
+              .map((m) => readFileSync(join(root, m[1]!.slice(base.length)), 'utf8')),
             ...[...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!),
           ].join('\n');
           const next = rewritePage(html, css, write, { url: `${base}${folder}/`, minSvgBytes });

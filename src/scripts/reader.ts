@@ -253,6 +253,7 @@ function initReadingTools(): void {
  * with a help text, focusable (`tabindex=-1`) but not a tab stop, so Tab walks
  * the ¶ buttons, not every paragraph as well. ←/→ on a ¶ button step into its
  * paragraph's sentences (segments.ts); the button carries the same help text.
+ * Also makes each rendition's first glossary term its tab stop.
  */
 function prepareParagraphs(): void {
   const help = document.getElementById('segment-help');
@@ -265,6 +266,9 @@ function prepareParagraphs(): void {
       para.querySelector(':scope > a.para-anchor')?.setAttribute('aria-describedby', help.id);
     }
   }
+  // Each rendition's first glossary term is its tab stop (terms.ts moves it with ←/→). Set here, not in
+  // the HTML: without JavaScript there is no tooltip, and the keyboard must not stop on terms that do nothing.
+  for (const r of document.querySelectorAll('[data-rendition]')) r.querySelector('.term')?.setAttribute('tabindex', '0');
 }
 
 const SEGMENT_EVENTS = ['pointerover', 'click', 'focusin', 'keydown', 'focusout'];

@@ -12,7 +12,7 @@
  * - Screen readers: a focused term is described by its definition element
  *   (aria-describedby); the tooltip, a visual copy, is aria-hidden.
  * - Keyboard (roving tab stop): each rendition of a paragraph has one tab stop,
- *   its first term (tabindex 0, set at build time); ←/→ move to the previous
+ *   its first term (tabindex 0, set by reader.ts on load); ←/→ move to the previous
  *   or next term of that rendition and Home/End to the first or last, and the
  *   term reached becomes the rendition's tab stop. So every use can be reached
  *   without adding a tab stop per use (a page has hundreds). A tapped or

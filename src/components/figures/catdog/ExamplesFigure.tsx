@@ -102,6 +102,7 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
                 aria-pressed={selected}
                 data-sample={s.id}
                 disabled={!hydrated}
+                data-nojs-content
                 onClick={() => void selectSample(s.id)}
               >
                 <span class="cd-thumb">
@@ -113,7 +114,7 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
             </li>
           );
         })}
-        <li>
+        <li data-needs-js>
           <div class={`cd-card cd-drop${isUpload ? ' selected' : ''}`} data-sample="upload">
             {isUpload ? (
               <span class="cd-thumb">
@@ -195,7 +196,7 @@ export default function ExamplesFigure({ fallbackProbs, fallbackInputs }: Exampl
           </p>
         </div>
       </div>
-      <p class="cd-privacy">
+      <p class="cd-privacy" data-needs-js>
         <T zh="你的照片只在本机浏览器里处理，不会上传。" en="Your photo is processed in your browser only; it is never uploaded." />
       </p>
     </div>

@@ -101,7 +101,7 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
                 : { zh: '蓝 = 负，白 = 0，红 = 正；每幅小图按它自己的最大绝对值着色（放大后可看数值）', en: 'blue = negative, white = 0, red = positive; each image is scaled to its own largest value (enlarge one to see numbers)' }
           }
         />
-        <span class="cd-scale-toggle" role="group" aria-label={ui({ zh: '色标', en: 'colour scale' })}>
+        <span class="cd-scale-toggle" role="group" data-needs-js aria-label={ui({ zh: '色标', en: 'colour scale' })}>
           <button type="button" class="cd-btn" aria-pressed={scale === 'own'} disabled={!live} onClick={() => setScale('own')}>
             <T zh="各自标尺" en="Own scale each" />
           </button>
@@ -118,6 +118,7 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
               class={`cd-tile${sel === i ? ' selected' : ''}`}
               aria-pressed={sel === i}
               disabled={!live}
+              data-nojs-content
               data-channel={i}
               onClick={() => setSelected(sel === i ? null : i)}
               title={ui({ zh: `通道 ${i + 1}`, en: `channel ${i + 1}` })}

@@ -2,10 +2,12 @@
  * Figure "nearest-formula": the trained 17-neuron network written out as one
  * nested formula per output. The three formulas are typeset with KaTeX at build
  * time by the slot and passed in as children (each in a `[data-formula="k"]`
- * element); this island only switches which output is shown.
+ * element); this island only switches which output is shown, and makes the
+ * formulas keyboard-scrollable tab stops (not in the HTML: without JavaScript
+ * the long formulas are a one-line note, and a tab stop there would do nothing).
  */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { NEAREST_POINTS } from '../../../lib/nearest/geometry';
 import { Bi } from './Bi';
 import { useUiText } from '../kit/ui-lang';
@@ -25,9 +27,13 @@ export default function FormulaSwitch({ stats, neurons, params, children }: Form
   const ui = useUiText();
   const [k, setK] = useState(0);
   const s = stats[k]!;
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    for (const el of root.current!.querySelectorAll<HTMLElement>('.nf-formula-compact, [data-formula]')) el.tabIndex = 0;
+  }, []);
   return (
-    <div class="nf nf-formula">
-      <div class="nf-controls" style={{ justifyContent: 'center' }}>
+    <div class="nf nf-formula" ref={root}>
+      <div class="nf-controls" style={{ justifyContent: 'center' }} data-needs-js>
         <Bi zh="输出：" en="Output:" />
         <span class="nf-seg" role="group" aria-label={ui({ zh: '输出', en: 'Output' })}>
           {NEAREST_POINTS.map((p, i) => (

@@ -40,7 +40,12 @@ export default function IdealMap() {
             f[{`{${probe.x.toFixed(2)}, ${probe.y.toFixed(2)}}`}] = <span class={`nf-chip nf-chip-${k}`}>{NEAREST_POINTS[k]!.id}</span>
           </>
         ) : (
-          <Bi zh="每个位置都涂上离它最近的那个点的颜色。把指针移到图上（或选中后按方向键），读出函数值。" en="Each location has the colour of the point nearest to it. Move the pointer over the map (or focus it and use the arrow keys) to read the function's value." />
+          <>
+            <Bi zh="每个位置都涂上离它最近的那个点的颜色。" en="Each location has the colour of the point nearest to it." />
+            <span data-needs-js>
+              <Bi zh="把指针移到图上（或选中后按方向键），读出函数值。" en=" Move the pointer over the map (or focus it and use the arrow keys) to read the function's value." />
+            </span>
+          </>
         )}
       </p>
     </div>

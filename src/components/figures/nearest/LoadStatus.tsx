@@ -30,7 +30,8 @@ export function LoadStatus({ state }: { state: NearestLoadState }) {
   const count = state.of > 1 ? ` (${state.done}/${state.of})` : '';
   const bytes = p ? ` ${kb(p.loaded)}${p.total ? ` / ${kb(p.total)}` : ''}` : '';
   return (
-    <div class="nf-status" role="status" aria-live="polite">
+    // Without JavaScript nothing loads: not shown then (src/styles/no-js.css).
+    <div class="nf-status" role="status" aria-live="polite" data-needs-js>
       <Bi zh={`${what.zh}${count}…${bytes}`} en={`${what.en}${count}…${bytes}`} />
       <span class="nf-progress" role="progressbar" aria-label={ui({ zh: '加载进度', en: 'Loading progress' })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={frac === null ? undefined : Math.round(frac * 100)}>
         <span style={{ width: frac === null ? '30%' : `${(frac * 100).toFixed(0)}%` }} class={frac === null ? 'nf-indeterminate' : ''} />

@@ -103,10 +103,15 @@ export default function NetDiagramExplorer(props: NetDiagramExplorerProps) {
             )}
           </>
         ) : (
-          <Bi
-            zh={`共 ${neurons} 个神经元（两个隐藏层各 ${props.sizes[1]} 个，加上 3 个输出）。把指针移到某个神经元上，看它算的是什么。`}
-            en={`${neurons} neurons in all (${props.sizes.slice(1, -1).join(' + ')} hidden, plus 3 outputs). Point at a neuron to see what it computes.`}
-          />
+          <>
+            <Bi
+              zh={`共 ${neurons} 个神经元（两个隐藏层各 ${props.sizes[1]} 个，加上 3 个输出）。`}
+              en={`${neurons} neurons in all (${props.sizes.slice(1, -1).join(' + ')} hidden, plus 3 outputs).`}
+            />
+            <span data-needs-js>
+              <Bi zh="把指针移到某个神经元上，看它算的是什么。" en=" Point at a neuron to see what it computes." />
+            </span>
+          </>
         )}
       </p>
     </div>

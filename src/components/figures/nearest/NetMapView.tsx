@@ -38,7 +38,7 @@ const pct = (v: number, digits = 2) => `${(v * 100).toFixed(digits)}%`;
 export function NetMapView(p: NetMapViewProps) {
   return (
     <div class="nf-net-map-view">
-      <div class="nf-controls" style={{ justifyContent: 'center' }}>
+      <div class="nf-controls" style={{ justifyContent: 'center' }} data-needs-js>
         <label class="nf-check">
           <input type="checkbox" checked={p.markDiff} disabled={!p.onToggleDiff} onChange={(e) => p.onToggleDiff?.((e.target as HTMLInputElement).checked)} data-mark-diff />
           <i class="nf-legend-dot nf-swatch-diff" />

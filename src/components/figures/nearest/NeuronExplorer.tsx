@@ -10,6 +10,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { NEURON_PRESETS, NEURON_RANGES, type NeuronParams } from '../../../lib/nearest/neuron';
 import { Bi } from './Bi';
 import { useUiText } from '../kit/ui-lang';
+import { useMounted } from '../kit/mounted';
 import { NeuronMap, NeuronSurface } from './NeuronViews';
 import './nearest.css';
 
@@ -28,6 +29,7 @@ const same = (a: NeuronParams, b: NeuronParams) => Math.abs(a.w1 - b.w1) < 1e-9 
 /** The island. */
 export default function NeuronExplorer() {
   const ui = useUiText();
+  const mounted = useMounted();
   const [p, setP] = useState<NeuronParams>({ ...NEURON_PRESETS[2]!.params });
   // The thumbnails never change: built once, so a slider move re-renders only the explorer.
   const thumbs = useMemo(
@@ -46,7 +48,7 @@ export default function NeuronExplorer() {
   const slider = (key: keyof NeuronParams, label: string) => {
     const range = key === 'b' ? NEURON_RANGES.b : NEURON_RANGES.w;
     return (
-      <label class="nf-slider">
+      <label class="nf-slider" data-needs-js>
         <span style={{ fontFamily: 'var(--font-mono)' }}>{label}</span>
         <input
           type="range"
@@ -65,7 +67,9 @@ export default function NeuronExplorer() {
     <div class="nf nf-neurons">
       <div class="nf-gallery" role="group" aria-label={ui({ zh: '示例', en: 'Examples' })}>
         {NEURON_PRESETS.map((preset, i) => (
-          <button type="button" key={i} class="nf-gallery-item" aria-pressed={same(p, preset.params)} onClick={() => setP({ ...preset.params })}>
+          // Each example is a small plot on a button: until the island runs (and without JavaScript) it is
+          // shown as content, disabled (src/styles/no-js.css).
+          <button type="button" key={i} class="nf-gallery-item" aria-pressed={same(p, preset.params)} disabled={!mounted} data-nojs-content onClick={() => setP({ ...preset.params })}>
             {thumbs[i]}
           </button>
         ))}

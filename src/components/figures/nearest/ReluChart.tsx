@@ -141,6 +141,8 @@ export default function ReluChart({ children }: { children?: ComponentChildren }
             disabled={a.id === 'relu'}
             onClick={() => toggle(a.id)}
             data-activation={a.id}
+            // Without JavaScript the ramp's key stays as the static plot's legend; the others need the live chart.
+            {...(a.id === 'relu' ? { 'data-nojs-content': '' } : { 'data-needs-js': '' })}
           >
             <i style={{ background: ACTIVATION_COLORS[a.id] }} />
             <Bi zh={a.label.zh} en={a.label.en} />
@@ -153,7 +155,10 @@ export default function ReluChart({ children }: { children?: ComponentChildren }
         {!ready && <div class="nf-chart-fallback">{children}</div>}
       </div>
       <p class="nf-note" style={{ textAlign: 'center' }}>
-        <Bi zh="斜坡函数：x 为负时输出 0，为正时原样输出 x。点按钮叠加其他激活函数作比较。" en="The ramp outputs 0 for negative x and x itself for positive x. Press a button to lay another activation function over it." />
+        <Bi zh="斜坡函数：x 为负时输出 0，为正时原样输出 x。" en="The ramp outputs 0 for negative x and x itself for positive x." />
+        <span data-needs-js>
+          <Bi zh="点按钮叠加其他激活函数作比较。" en=" Press a button to lay another activation function over it." />
+        </span>
       </p>
     </div>
   );

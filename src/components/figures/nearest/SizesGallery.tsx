@@ -78,10 +78,12 @@ export default function SizesGallery({ children }: { children?: ComponentChildre
             );
           })()
         ) : (
-          <Bi
-            zh="把指针移到任意一幅图上（或选中一幅图后按方向键），所有网络都会显示它们在同一位置给出的答案。"
-            en="Point at any map (or focus one and use the arrow keys) to see what every network answers at the same position."
-          />
+          <span data-needs-js>
+            <Bi
+              zh="把指针移到任意一幅图上（或选中一幅图后按方向键），所有网络都会显示它们在同一位置给出的答案。"
+              en="Point at any map (or focus one and use the arrow keys) to see what every network answers at the same position."
+            />
+          </span>
         )}
       </p>
       <div class="nf-sizes-grid">

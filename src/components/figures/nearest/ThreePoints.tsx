@@ -55,8 +55,10 @@ export default function ThreePoints() {
                 <span class={`nf-chip nf-chip-${i}`}>{p.id}</span> {`{${p.x}, ${p.y}}`}
               </span>
             ))}
-            <br />
-            <Bi zh="把指针移到方框里（或点一下，或选中方框后按方向键），看看哪个点最近。" en="Move the pointer over the square (or tap it, or focus it and use the arrow keys) to see which point is nearest." />
+            <span data-needs-js>
+              <br />
+              <Bi zh="把指针移到方框里（或点一下，或选中方框后按方向键），看看哪个点最近。" en="Move the pointer over the square (or tap it, or focus it and use the arrow keys) to see which point is nearest." />
+            </span>
           </>
         )}
       </p>

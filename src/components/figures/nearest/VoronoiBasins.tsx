@@ -194,7 +194,7 @@ export default function VoronoiBasins() {
 
   return (
     <div class="nf nf-basins">
-      <div class="nf-controls">
+      <div class="nf-controls" data-needs-js>
         <span>
           <Bi zh="点击空白处：" en="Click on empty ground to:" />
         </span>
@@ -303,7 +303,7 @@ export default function VoronoiBasins() {
           <Bi zh="在图上点一下，放下标记。" en="Click the map to drop the marker." />
         )}
         <br />
-        <span class="nf-note">
+        <span class="nf-note" data-needs-js>
           <Bi zh="拖动咖啡店（或选中后按方向键），盆地随之变化；双击一家店（或选中后按 Delete）即可删除它。" en="Drag a shop (or select it and use the arrow keys) and the basins follow; double-click a shop (or select it and press Delete) to remove it." />
         </span>
       </p>
