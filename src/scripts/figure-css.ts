@@ -106,17 +106,11 @@ function loadFigureScript(figure: Element): void {
 /**
  * Watch every figure of the page: as it nears the screen, link its CSS, then
  * start its islands' runtime (`data-fig-js`); link all figures' CSS before
- * printing (`beforeprint`), and in idle time after the page first scrolls: a
- * flick outruns {@link FIGURE_CSS_MARGIN}, and a figure restyled on screen
- * changes height under the reader's eyes (the page's five sheets are 8.4 KB gzip
- * in all; a page that is only opened, not scrolled, fetches none of them).
+ * printing (`beforeprint`).
  */
 export function watchFigureCss(): void {
   const figures = [...document.querySelectorAll('figure[data-fig-css], figure[data-fig-js]')];
-  const styleAll = () => figures.forEach((f) => void loadFigureCss(f));
-  addEventListener('beforeprint', styleAll);
-  // Safari has no requestIdleCallback.
-  addEventListener('scroll', () => (self.requestIdleCallback ?? setTimeout)(styleAll), { once: true, passive: true });
+  addEventListener('beforeprint', () => figures.forEach((f) => void loadFigureCss(f)));
   if (typeof IntersectionObserver !== 'function') return figures.forEach((f) => void loadFigureCss(f).then(() => loadFigureScript(f)));
   const io = new IntersectionObserver(
     (entries) => {
@@ -129,4 +123,19 @@ export function watchFigureCss(): void {
     { rootMargin: FIGURE_CSS_MARGIN },
   );
   for (const f of figures) io.observe(f);
+}
+
+/**
+ * Once the page has scrolled, link every figure's CSS in idle time (called by
+ * the islands' runtime, which loads when the first figure nears the screen, so
+ * a page that is only opened fetches none of this). A flick outruns
+ * {@link FIGURE_CSS_MARGIN}, and a figure restyled on screen changes height
+ * under the reader's eyes; the site's five figure sheets are 8.4 KB gzip in all.
+ */
+export function styleAllFiguresOnceScrolled(): void {
+  // Safari has no requestIdleCallback.
+  const styleAll = () =>
+    (self.requestIdleCallback ?? setTimeout)(() => document.querySelectorAll('figure[data-fig-css]').forEach((f) => void loadFigureCss(f)));
+  if (scrollY > 0) styleAll();
+  else addEventListener('scroll', styleAll, { once: true, passive: true });
 }

@@ -15,7 +15,9 @@
  * may be `{ rootMargin }` (CSS margin string, as for `client:visible`).
  */
 import type { ClientDirective } from 'astro';
-import { loadFigureCss } from './figure-css';
+import { loadFigureCss, styleAllFiguresOnceScrolled } from './figure-css';
+
+styleAllFiguresOnceScrolled();
 
 const visibleProps: ClientDirective = (load, options, el) => {
   const raw = typeof options.value === 'object' && options.value ? (options.value as { rootMargin?: string }) : undefined;

@@ -113,6 +113,22 @@ describe('figure data arrives with the figure (issue 12)', () => {
     await noJs.close();
   }, 60_000);
 
+  it('once the reader scrolls to a figure, the rest of the page\'s figures are styled in idle time, before they reach the screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/neural-nets/`, { waitUntil: 'networkidle' });
+    const unstyledBelow = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('figure[data-fig-css]:not([data-fig-styled])')].filter((f) => f.getBoundingClientRect().top > innerHeight).length,
+      );
+    const below = await unstyledBelow();
+    expect(below, 'figures below the first screen start unstyled').toBeGreaterThan(5);
+    // The first figure comes near: its CSS and the islands' runtime load, and with them the rest of the sheets.
+    await page.locator('figure[data-fig-css]').first().scrollIntoViewIfNeeded();
+    await expect.poll(unstyledBelow, { timeout: 15_000 }).toBe(0);
+    await context.close();
+  }, 60_000);
+
   it('an island fetches its props file when scrolled to and hydrates; if the file is missing the static drawing stays', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const fig = '[data-figure-id="fit1d-network"]';
