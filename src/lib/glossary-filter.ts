@@ -10,8 +10,12 @@
  * the same rule as the site search, src/lib/search/lexicon.ts); or when the
  * query, with its spaces removed, occurs in the pinyin of the headword or of a
  * Chinese alias: toned (`quánzhòng`, `quán zhòng`) against the toned reading,
- * toneless (`quanzhong`, `quan zhong`; ü typed as `ü`, `v` or `u:`) against
- * the toneless reading.
+ * toneless (`quanzhong`, `quan zhong`) against the toneless reading.
+ * ü, `v` and `u:` are one letter everywhere (text, words, pinyin: both sides
+ * are folded to `v`), so `lü`, `lv` and `lu:` always find the same entries.
+ * Traditional characters are matched through their simplified forms, which the
+ * page computes (src/lib/search/convert.ts, loaded lazily) and passes as
+ * further queries ({@link matchesAnyQuery}).
  */
 import { loadLexicon, morphAlternatives, type LoadedLexicon } from './search/lexicon';
 
@@ -68,14 +72,29 @@ function holdsWord(text: string, word: string, lex: FilterLexicon | undefined): 
  */
 export function matchesEntry(query: string, entry: FilterEntry, lex?: FilterLexicon): boolean {
   if (!query) return true;
-  const text = entry.text.normalize('NFC').toLowerCase();
+  const text = foldU(entry.text.normalize('NFC').toLowerCase());
+  const toned = query.replace(/[\s'’-]/g, '');
+  if (toned && entry.tonedKey.includes(toned)) return true;
+  query = foldU(query);
   if (text.includes(query)) return true;
   const words = query.split(' ');
   if ((words.length > 1 || lex) && words.every((w) => holdsWord(text, w, lex))) return true;
-  const compact = query.replace(/[\s'’-]/g, '');
+  const compact = foldU(toned);
   if (!compact) return false;
-  if (entry.tonedKey.includes(compact)) return true;
-  // Toneless: only plain Latin letters (ü typed as ü, v or u:).
-  const plain = compact.replace(/u:|ü/g, 'v');
-  return /^[a-z]+$/.test(plain) && entry.key.includes(plain);
+  // Toneless: only plain Latin letters (ü already folded to v).
+  return /^[a-z]+$/.test(compact) && entry.key.includes(compact);
+}
+
+/** ü and `u:` (ways of typing the pinyin vowel ü) as `v`, the third way: one form to compare. */
+function foldU(s: string): string {
+  return s.replace(/u:|ü/g, 'v');
+}
+
+/**
+ * {@link matchesEntry} for several forms of one query (as typed, and its
+ * simplified forms when it has traditional characters): true when any matches.
+ * @param queries queries from {@link normalizeQuery}; an empty list matches nothing
+ */
+export function matchesAnyQuery(queries: readonly string[], entry: FilterEntry, lex?: FilterLexicon): boolean {
+  return queries.some((q) => matchesEntry(q, entry, lex));
 }

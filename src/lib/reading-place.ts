@@ -80,7 +80,7 @@ export function withPlace(places: Readonly<Record<string, ReadingPlace>>, place:
  * @returns NaN when the id names no paragraph
  */
 export function paragraphNumber(id: string): number {
-  const m = /^s\d\d-p(\d\d)(?:-s\d+)?$/.exec(id);
+  const m = /^s\d\d-p(\d{2,})(?:-s\d+)?$/.exec(id);
   return m ? Number(m[1]) : NaN;
 }
 
@@ -109,19 +109,28 @@ export function placeLabel(id: string): string {
 }
 
 /** What a typed paragraph reference resolved to. */
-export type ParagraphRef = { ok: true; id: string } | { ok: false; reason: 'empty' | 'malformed' | 'other-part' };
+export type ParagraphRef =
+  | { ok: true; id: string }
+  | { ok: false; reason: 'empty' | 'malformed' | 'zero' }
+  /** An id of another part: `part` is that part (`s06`), `id` the paragraph or sentence id, two-digit paragraph (`s06-p04`). */
+  | { ok: false; reason: 'other-part'; part: string; id: string };
+
+/** Two-digit paragraph number in an id (`4` → `04`; 100 and above as typed, naming no paragraph). */
+const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * Read a paragraph reference typed by a reader, for the part `part`:
  * a number (`18`, `¶18`, `p18`), a number and sentence (`18.2`, `¶18.2`), or an
- * id (`s05-p18`, `s05-p18-s2`, with or without `#`). Whitespace and case are
+ * id (`s05-p18`, `s05-p3`, `s05-p18-s2`, with or without `#`). Whitespace and case are
  * ignored; full-width digits (`１８`) are read as digits.
- * Whether the paragraph exists on the page is for the caller to check.
+ * Whether the paragraph exists on the page is for the caller to check (a number
+ * past the last paragraph, `999`, resolves to an id that is not there).
  *
  * @param input what the reader typed
  * @param part the page's part id (`s05`)
  * @returns `{ ok: true, id }` with a paragraph id `sNN-pNN` or sentence id
- *   `sNN-pNN-sK`, else why not: `empty`, `malformed`, or `other-part` (an id of another part)
+ *   `sNN-pNN-sK`, else why not: `empty`, `malformed`, `zero` (¶0, which no part has), or
+ *   `other-part` (an id of another part, with that part and the id normalised)
  */
 export function parseParagraphRef(input: string, part: string): ParagraphRef {
   const s = input
@@ -130,17 +139,15 @@ export function parseParagraphRef(input: string, part: string): ParagraphRef {
     .toLowerCase()
     .replace(/^[#¶§]+/, '');
   if (!s) return { ok: false, reason: 'empty' };
-  const num = /^p?(\d{1,2})(?:[.\-。](?:s)?(\d{1,3}))?$/.exec(s);
-  if (num) {
-    const n = Number(num[1]);
-    if (n < 1) return { ok: false, reason: 'malformed' };
-    const id = `${part}-p${String(n).padStart(2, '0')}`;
-    return { ok: true, id: num[2] ? `${id}-s${Number(num[2])}` : id };
-  }
-  const full = /^(s\d\d)-p(\d\d)(?:-s(\d+))?$/.exec(s);
-  if (full) {
-    if (full[1] !== part) return { ok: false, reason: 'other-part' };
-    return { ok: true, id: s };
-  }
-  return { ok: false, reason: 'malformed' };
+  const num = /^p?(\d{1,6})(?:[.\-。](?:s)?(\d{1,3}))?$/.exec(s);
+  const full = num ? null : /^(s\d\d)-p(\d{1,6})(?:-s(\d{1,3}))?$/.exec(s);
+  const m = num ?? full;
+  if (!m) return { ok: false, reason: 'malformed' };
+  const owner = full ? full[1]! : part;
+  const n = Number(full ? full[2] : m[1]);
+  const k = full ? full[3] : m[2];
+  if (n < 1) return { ok: false, reason: 'zero' };
+  const id = `${owner}-p${pad(n)}${k ? `-s${Number(k)}` : ''}`;
+  if (owner !== part) return { ok: false, reason: 'other-part', part: owner, id };
+  return { ok: true, id };
 }

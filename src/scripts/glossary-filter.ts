@@ -5,9 +5,15 @@
  * pause, so a screen reader is not flooded while typing), shows a message
  * when nothing matches, and keeps the query in the URL (`?q=`, replaceState:
  * no history entries) so a filtered list can be linked and survives a reload.
+ * Traditional characters match through their simplified forms: the first query
+ * with Chinese characters loads the converter (src/lib/search/convert.ts,
+ * opencc-js, ~40 KB gzip), and the list is filtered again when it arrives.
+ * The A–Z letters and the index at the foot follow the filter: a letter with
+ * no entry shown is disabled (no link, muted), an index row or term hidden;
+ * with nothing shown the letters are hidden.
  * Without JavaScript the box is not shown and every entry is listed.
  */
-import { filterLexicon, matchesEntry, normalizeQuery, type FilterEntry } from '../lib/glossary-filter';
+import { filterLexicon, matchesAnyQuery, normalizeQuery, type FilterEntry } from '../lib/glossary-filter';
 
 /** Delay before the count is announced, in ms. */
 const ANNOUNCE_DELAY_MS = 400;
@@ -26,6 +32,19 @@ const entries = [...document.querySelectorAll<HTMLElement>('dl.entries > .entry'
 }));
 /** The entries' English words by stem, so other word forms match (`weights`, `activation functions`). */
 const lexicon = filterLexicon(entries.map((e) => e.data.text));
+/** The A–Z letters (both indexes) and the index rows they lead to, with the ids of the rows' terms. */
+const letters = [...document.querySelectorAll<HTMLAnchorElement>('[data-index-letters] a[href^="#idx-"]')].map((a) => {
+  const row = document.getElementById(a.hash.slice(1));
+  const terms = [...(row?.querySelectorAll<HTMLAnchorElement>('dd a[href^="#"]') ?? [])].map((t) => ({ el: t, id: t.hash.slice(1) }));
+  return { a, href: a.getAttribute('href')!, row, terms };
+});
+const lettersNav = document.querySelector<HTMLElement>('.gl-letters');
+const indexSection = document.querySelector<HTMLElement>('.gl-index');
+
+/** Traditional → simplified (loaded on the first query with Chinese characters); null until then. */
+let simplify: ((text: string) => string[]) | null = null;
+let simplifyLoading = false;
+const HAN = /\p{Script=Han}/u;
 
 /** "N of M" in both interface languages (CSS shows one, like UiText). */
 function countText(shown: number, total: number, query: string): string {
@@ -39,13 +58,43 @@ let announceTimer = 0;
 /** Show the entries matching `raw`, update the message and the URL. */
 function apply(raw: string, announce: boolean): void {
   const query = normalizeQuery(raw);
+  if (HAN.test(query) && !simplify && !simplifyLoading) {
+    simplifyLoading = true;
+    import('../lib/search/convert').then(
+      (m) => {
+        simplify = m.simplifiedVariants;
+        if (input) apply(input.value, true);
+      },
+      () => undefined, // offline without the chunk: simplified input still works
+    );
+  }
+  const queries = [query, ...(simplify && HAN.test(query) ? simplify(query).map(normalizeQuery) : [])];
   let shown = 0;
+  const shownIds = new Set<string>();
   for (const { el, data } of entries) {
-    const match = matchesEntry(query, data, lexicon);
+    const match = matchesAnyQuery(queries, data, lexicon);
     el.hidden = !match;
-    if (match) shown += 1;
+    if (match) {
+      shown += 1;
+      shownIds.add(el.id);
+    }
   }
   if (none) none.hidden = shown > 0;
+  for (const { a, href, row, terms } of letters) {
+    let any = false;
+    for (const t of terms) {
+      const on = shownIds.has(t.id);
+      t.el.hidden = !on;
+      any ||= on;
+    }
+    if (row) row.hidden = !any;
+    // A letter with nothing shown is no link (not focusable, not followed), drawn muted.
+    if (any) a.setAttribute('href', href);
+    else a.removeAttribute('href');
+    a.toggleAttribute('data-empty', !any);
+  }
+  if (lettersNav) lettersNav.hidden = shown === 0;
+  if (indexSection) indexSection.hidden = shown === 0;
   const url = new URL(location.href);
   if (query) url.searchParams.set('q', raw.trim().slice(0, 100));
   else url.searchParams.delete('q');

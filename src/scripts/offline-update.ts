@@ -5,6 +5,13 @@
  */
 import { withBase } from '../lib/base';
 
+/** The notice's styles (OfflineSupport.astro), added when it is first shown: kept out of every page's first-load CSS. */
+const NOTICE_STYLES = `.update-notice{position:fixed;inset-inline-end:1rem;inset-block-end:1rem;z-index:60;display:flex;align-items:start;gap:.5rem;max-width:min(24rem,calc(100vw - 2rem));padding:.6rem .6rem .6rem .9rem;background:var(--bg);color:var(--fg,inherit);border:1px solid var(--border);border-inline-start:4px solid var(--accent);border-radius:6px;box-shadow:0 4px 16px rgb(0 0 0/.15);font-size:.9rem}
+.update-notice[hidden]{display:none}
+.update-notice p{margin:0}
+.update-notice button{flex:none;border:0;background:none;color:inherit;font-size:1.2rem;line-height:1;padding:.15rem .35rem;cursor:pointer}
+@media print{.update-notice{display:none}}`;
+
 /** How long a navigation waits for the new worker to take over before going anyway, ms. */
 const TAKEOVER_TIMEOUT_MS = 3000;
 
@@ -37,6 +44,7 @@ export function onWaiting(worker: ServiceWorker): void {
   };
 
   const notice = document.querySelector<HTMLElement>('[data-update-notice]');
+  if (notice) document.head.append(Object.assign(document.createElement('style'), { textContent: NOTICE_STYLES }));
   notice?.querySelector('[data-dismiss]')?.addEventListener('click', () => {
     notice.hidden = true;
     try {

@@ -26,14 +26,18 @@ const ON = 'seg-on';
  * Styles that matter only once this module runs (kept out of the page's first
  * CSS). Highlight: tint plus underline (not colour alone), no box changes, so
  * no reflow. The sentence link sits under the paragraph's ¶ mark (shares
- * `.para-anchor`'s rules in reading.css).
+ * `.para-anchor`'s rules in reading.css). The focus ring keeps clear of the
+ * ¶ marks in the margin and of the neighbours: 2 px outside the paragraph, or
+ * inside its padding where it has some (对照 side by side, where the ¶ mark
+ * touches its left edge); tests/e2e/focus-ring.test.ts checks every view.
  */
 const STYLES = `[data-seg-id].seg-on{background:var(--highlight);text-decoration:underline 2px var(--accent);text-underline-offset:.3em;text-decoration-skip-ink:none}
 [data-seg-id].seg-target{animation:arrive 2.4s ease-out}
-div.para[tabindex]:focus-visible{outline:2px solid var(--focus);outline-offset:4px}
+div.para[tabindex]:focus-visible{outline:2px solid var(--focus);outline-offset:2px}
+@media (min-width:62rem){html[data-l='both'] div.para[tabindex]:focus-visible{outline-offset:-4px}}
 .seg-anchor{top:1.6rem;opacity:1}
 @media (min-width:62rem){html[data-l='both'] .seg-anchor{left:-3rem;top:2.15rem}}
-@media (min-width:40rem){html[data-l='compare'] .seg-anchor{position:absolute;left:auto;right:3rem;top:-1.35rem}}`;
+@media (min-width:40rem){html[data-l='compare'] .seg-anchor{position:absolute;left:auto;right:3rem;top:-1.6rem}}`;
 let activeId: string | null = null;
 let pinned = false;
 let clearTimer = 0;

@@ -16,6 +16,7 @@
 import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, resumablePlaces, type ReadingPlace } from '../lib/reading-place';
 import { t, type Bilingual } from '../lib/i18n';
 import { setBilingual } from './ui-text';
+import { PART_ROUTES, partPath } from '../lib/parts';
 
 /**
  * A continue-reading link: `继续阅读 · 05 ¶18 →`, with the part's title after
@@ -74,10 +75,40 @@ export function showResume(stored: string | null): void {
   slot.replaceChildren(list);
 }
 
+/** "05" for `s05`: a part's number as the source numbers its sections. */
+const partNumber = (part: string) => part.slice(1);
+
+/**
+ * Give the paragraph a jump went to the keyboard focus (it is focusable,
+ * `tabindex=-1`), so Tab and a screen reader continue from there. The fragment
+ * navigation may focus it first and reader.ts then takes that focus away (an
+ * arrival by link draws no ring): a blur to nowhere within the next 3 s is
+ * undone once; any other move of the reader's is left alone.
+ * @param para the paragraph element (`div[data-para-id]`)
+ */
+function focusAfterJump(para: HTMLElement): void {
+  const until = performance.now() + 3000;
+  let restored = false;
+  const onOut = (e: FocusEvent) => {
+    if (restored || e.relatedTarget || performance.now() > until) return;
+    restored = true;
+    para.removeEventListener('focusout', onOut);
+    // After the blur has finished (focusout fires before focus leaves).
+    setTimeout(() => document.activeElement === document.body && para.focus({ preventScroll: true }));
+  };
+  para.addEventListener('focusout', onOut);
+  setTimeout(() => para.removeEventListener('focusout', onOut), 3000);
+  para.focus({ preventScroll: true });
+}
+
 /**
  * Jump to the paragraph (or sentence) the form's input names, in this part;
- * otherwise say why in the form's status line and keep the page where it is.
- * A jump is a fragment navigation (one history entry, Back returns).
+ * otherwise say why in the form's status line and keep the page where it is:
+ * nothing typed, unreadable, ¶0, a number past the last paragraph (`999`: this
+ * part has ¶1 to ¶N), an id of another part (with a link to it there,
+ * `s06-p04` → /training/#s06-p04) or of a part the site does not have.
+ * A jump is a fragment navigation (one history entry, Back returns); the
+ * paragraph then has the keyboard focus, and the form stays ready for the next jump.
  * @param form the `form[data-jump]` (its `data-jump` is the part id, e.g. `s05`)
  */
 export function jumpFromForm(form: HTMLFormElement): void {
@@ -88,12 +119,29 @@ export function jumpFromForm(form: HTMLFormElement): void {
   const ref = parseParagraphRef(q, part);
   const paras = [...document.querySelectorAll<HTMLElement>('.text [data-para-id]')];
   const last = Math.max(...paras.map((p) => paragraphNumber(p.id)).filter(Number.isFinite));
+  const vars: Record<string, string> = { q, part, last: String(last) };
   const fail = (s: Bilingual) => {
-    setBilingual(msg, s, { q, part, last: String(last) });
+    setBilingual(msg, s, vars);
     input.setAttribute('aria-invalid', 'true');
     input.focus({ preventScroll: true });
   };
-  if (!ref.ok) return fail(t(ref.reason === 'empty' ? 'jumpEmpty' : ref.reason === 'other-part' ? 'jumpOtherPart' : 'jumpMalformed'));
+  if (!ref.ok) {
+    if (ref.reason !== 'other-part') return fail(t(ref.reason === 'empty' ? 'jumpEmpty' : ref.reason === 'zero' ? 'jumpZero' : 'jumpMalformed'));
+    vars.num = partNumber(ref.part);
+    const route = PART_ROUTES.find((r) => r.part === ref.part);
+    if (!route) {
+      vars.list = PART_ROUTES.map((r) => partNumber(r.part)).join(', ');
+      return fail(t('jumpNoPart'));
+    }
+    fail(t('jumpOtherPart'));
+    const n = paragraphNumber(ref.id);
+    const k = /-s(\d+)$/.exec(ref.id)?.[1];
+    const a = document.createElement('a');
+    a.href = `${partPath(ref.part)}#${ref.id}`;
+    setBilingual(a, t('jumpOpenPart'), { num: vars.num, label: `¶${n}${k ? `.${k}` : ''}` });
+    msg.append(' ', a);
+    return;
+  }
   const paraId = ref.id.replace(/-s\d+$/, '');
   const para = document.getElementById(paraId);
   if (!para?.matches('[data-para-id]')) return fail(t('jumpNone'));
@@ -113,4 +161,5 @@ export function jumpFromForm(form: HTMLFormElement): void {
   setBilingual(msg, said, { para: `¶${n}`, n: String(count), label: target === paraId ? `¶${n}` : `¶${n}.${target.replace(/^.*-s/, '')}` });
   if (location.hash === `#${target}`) dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = target;
+  focusAfterJump(para);
 }

@@ -277,6 +277,60 @@ describe('glossary page', () => {
     await page.close();
   });
 
+  it('filter: traditional characters, ü = v = u: (same entries), A–Z letters follow the filter, interface font on phones', async () => {
+    const { page, problems } = await watchedPage(context, origin);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${origin}/glossary/`);
+    const input = page.locator('#gl-q');
+    // Traditional input finds the simplified entries (the converter loads on the first Chinese query).
+    for (const [q, id] of [['神經網絡', 'neural-net'], ['權重', 'weight'], ['神經網路', 'neural-net']] as const) {
+      await input.fill(q);
+      await expect.poll(() => shownEntries(page), { timeout: 10_000, message: q }).toContain(id);
+    }
+    // ü, v and u: are one letter: the same entries, whatever else the letters spell.
+    for (const [a, b, c] of [['lü', 'lv', 'lu:'], ['nü', 'nv', 'nu:']]) {
+      await input.fill(a!);
+      const want = await shownEntries(page);
+      for (const q of [b!, c!]) {
+        await input.fill(q);
+        expect(await shownEntries(page), `${q} = ${a}`).toEqual(want);
+      }
+    }
+    // The letters: a link where some entry under it is shown, none (disabled) where none is; hidden when nothing matches.
+    const letters = () =>
+      page.evaluate(() => {
+        const shown = new Set([...document.querySelectorAll<HTMLElement>('dl.entries > .entry')].filter((e) => e.getClientRects().length > 0).map((e) => e.id));
+        return [...document.querySelectorAll<HTMLAnchorElement>('[data-index-letters] a')].map((a) => {
+          const row = document.getElementById(`idx-${a.closest<HTMLElement>('[data-index-letters]')!.dataset.indexLetters}-${a.textContent}`)!;
+          const any = [...row.querySelectorAll<HTMLAnchorElement>('dd a')].some((t) => shown.has(t.hash.slice(1)));
+          return { letter: a.textContent, any, link: a.hasAttribute('href'), visible: a.getClientRects().length > 0 };
+        });
+      });
+    await input.fill('weight');
+    const some = await letters();
+    expect(some.filter((l) => l.link !== l.any)).toEqual([]);
+    expect(some.some((l) => !l.link) && some.some((l) => l.link)).toBe(true);
+    await input.fill('zzxqj');
+    expect((await letters()).filter((l) => l.visible)).toEqual([]);
+    await input.fill('');
+    expect((await letters()).every((l) => l.link && l.visible)).toBe(true);
+    // The hint and the count are interface text: the interface font in both languages (not the reading serif).
+    await page.evaluate(() => {
+      const select = document.getElementById('ui-lang') as HTMLSelectElement;
+      select.value = 'both';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(() => page.locator('#gl-count').innerText()).not.toBe('');
+    const fonts = await page.evaluate(() => {
+      const ui = getComputedStyle(document.querySelector('.gl-filter label')!).fontFamily;
+      return [...document.querySelectorAll('#gl-q-hint span, #gl-count span')].map((s) => ({ text: s.textContent, ok: getComputedStyle(s).fontFamily === ui }));
+    });
+    expect(fonts.length).toBeGreaterThanOrEqual(4);
+    expect(fonts.filter((f) => !f.ok)).toEqual([]);
+    expect(problems.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('indexes: English A–Z and pinyin order (toneless, then tone), each letter linking to its entries', async () => {
     const { page } = await watchedPage(context, origin);
     await page.goto(`${origin}/glossary/`);

@@ -230,13 +230,19 @@ describe('jump to ¶', () => {
     await page.waitForFunction(() => location.hash === '#s05-p18');
     await settle(page);
     expect(Math.abs(await belowHeader(page, 's05-p18'))).toBeLessThanOrEqual(40);
+    // The keyboard focus goes to the paragraph (Tab and a screen reader continue from there), and stays.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s05-p18');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('s05-p18');
 
+    // A second jump from the same box works the same way.
     await page.evaluate(() => scrollTo(0, 0));
-    await input.fill('s05-p07');
+    await input.fill('s05-p7');
     await input.press('Enter');
     await page.waitForFunction(() => location.hash === '#s05-p07');
     await settle(page);
     expect(Math.abs(await belowHeader(page, 's05-p07'))).toBeLessThanOrEqual(40);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s05-p07');
 
     await page.evaluate(() => scrollTo(0, 0));
     // A sentence: the second segment of the first paragraph after ¶10 that has two.
@@ -252,8 +258,11 @@ describe('jump to ¶', () => {
 
     // Bad values: a clear message, and the page stays where it is.
     for (const [value, expected] of [
-      ['99', /没有“99”.*¶1 到 ¶\d+/],
-      ['s06-p02', /属于另一部分/],
+      ['99', /本部分只有 ¶1 到 ¶\d+，没有“99”/],
+      ['999', /本部分只有 ¶1 到 ¶\d+，没有“999”/],
+      ['0', /没有 ¶0：段号从 ¶1 到 ¶\d+/],
+      ['s06-p04', /“s06-p04”在第 06 部分.*打开第 06 部分的 ¶4/],
+      ['s04-p3', /没有第 04 部分：本站的部分是 00, 05, 06/],
       ['hello', /看不懂“hello”/],
       ['', /请输入段号/],
     ] as const) {
@@ -270,6 +279,11 @@ describe('jump to ¶', () => {
     }
     // The message is in both languages (CSS shows the reader's).
     expect(await msg.locator('.ui-en').textContent()).toMatch(/Type a paragraph number/);
+    // An id of another part links to it there.
+    await input.fill('s06-p04');
+    await input.press('Enter');
+    await expect.poll(() => msg.locator('a').getAttribute('href')).toBe('/training/#s06-p04');
+    expect(await msg.locator('a .ui-en').textContent()).toBe('Open part 06 at ¶4 →');
     expect(problems.pageErrors).toEqual([]);
   }, 60_000);
 
@@ -301,4 +315,31 @@ describe('jump to ¶', () => {
     await expect.poll(() => msg.innerText()).toBe(`¶${num(many.id)} 只有 ${many.n} 句，已跳到 ¶${num(many.id)}.${many.n}。`);
     expect(problems.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('at 320 px the field and its button share a row in every interface language, on every part', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'zh-CN' });
+    try {
+      const p = await narrow.newPage();
+      const rows: string[] = [];
+      for (const path of ['/flac-jpeg/', '/neural-nets/', '/training/']) {
+        await p.goto(`${origin}${path}`, { waitUntil: 'load' });
+        for (const ui of ['zh', 'en', 'both']) {
+          await p.evaluate((u) => {
+            const select = document.getElementById('ui-lang') as HTMLSelectElement;
+            select.value = u;
+            select.dispatchEvent(new Event('change', { bubbles: true }));
+          }, ui);
+          const r = await p.evaluate(() => {
+            const a = document.querySelector('.jump input')!.getBoundingClientRect();
+            const b = document.querySelector('.jump button')!.getBoundingClientRect();
+            return { dy: Math.abs(a.top - b.top), right: b.right, vw: document.documentElement.clientWidth };
+          });
+          if (r.dy > 1 || r.right > r.vw) rows.push(`${path} ui ${ui}: button ${r.dy} px below the field, right edge ${r.right} of ${r.vw}`);
+        }
+      }
+      expect(rows).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+  });
 });

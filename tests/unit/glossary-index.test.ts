@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { comparePinyin, glossaryIndexes, termReading } from '../../src/lib/glossary-index';
-import { filterLexicon, matchesEntry, normalizeQuery, MAX_QUERY_LENGTH } from '../../src/lib/glossary-filter';
+import { filterLexicon, matchesAnyQuery, matchesEntry, normalizeQuery, MAX_QUERY_LENGTH } from '../../src/lib/glossary-filter';
 import { loadGlossary } from './load-content';
 
 const terms = loadGlossary();
@@ -107,6 +107,29 @@ describe('glossary filter', () => {
     for (const q of ['lü', 'lv', 'lu:', 'gui lü', 'guilv', 'guīlǜ', 'ziran guilu:']) expect(matchesEntry(normalizeQuery(q), law), q).toBe(true);
     // Readings are separate: no match across the space between two of them.
     expect(matchesEntry(normalizeQuery('fazezi'), law)).toBe(false);
+  });
+  it('ü, v and u: find the same entries everywhere (text, words, pinyin), over the whole glossary', () => {
+    const all = terms.map((t) => {
+      const readings = [t.zh, ...(t.aliases?.zh ?? [])].map((zh) => termReading(zh));
+      return { id: t.id, text: `${t.zh} ${termReading(t.zh).toned} ${t.en} ${t.definition.zh} ${t.definition.en} ${[...(t.aliases?.zh ?? []), ...(t.aliases?.en ?? [])].join(' ')}`, tonedKey: readings.map((r) => r.tonedKey).join(' '), key: readings.map((r) => r.key).join(' ') };
+    });
+    const lex = filterLexicon(all.map((e) => e.text));
+    const found = (q: string) => all.filter((e) => matchesEntry(normalizeQuery(q), e, lex)).map((e) => e.id);
+    for (const [a, b, c] of [['lü', 'lv', 'lu:'], ['nü', 'nv', 'nu:'], ['guilü', 'guilv', 'guilu:']]) {
+      expect(found(b), `${b} = ${a}`).toEqual(found(a!));
+      expect(found(c), `${c} = ${a}`).toEqual(found(a!));
+    }
+    expect(found('lü').length).toBeGreaterThan(0);
+  });
+  it('traditional characters match through their simplified forms (opencc-js)', async () => {
+    const { simplifiedVariants } = await import('../../src/lib/search/convert');
+    const nets = { text: '神经网络 neural network', tonedKey: 'shénjīngwǎngluò', key: 'shenjingwangluo' };
+    const queries = (q: string) => [q, ...simplifiedVariants(q)].map(normalizeQuery);
+    expect(matchesEntry(normalizeQuery('神經網絡'), nets)).toBe(false);
+    expect(matchesAnyQuery(queries('神經網絡'), nets)).toBe(true);
+    expect(matchesAnyQuery(queries('神經網路'), nets)).toBe(true);
+    expect(matchesAnyQuery(queries('權重'), entry)).toBe(true);
+    expect(matchesAnyQuery(queries('權重'), nets)).toBe(false);
   });
   it('ü can be typed as ü or v (lǜ → lv)', () => {
     const lv = { text: '滤波', tonedKey: 'lǜbō', key: 'lvbo' };

@@ -41,13 +41,17 @@ describe('paragraph references typed by a reader', () => {
     ['18.2', 's05-p18-s2'],
     ['#s05-p18', 's05-p18'],
     ['S05-P18-S2', 's05-p18-s2'],
+    ['s05-p3', 's05-p03'],
+    ['999', 's05-p999'],
   ];
   for (const [input, id] of cases) it(`${JSON.stringify(input)} → ${id}`, () => expect(parseParagraphRef(input, 's05')).toEqual({ ok: true, id }));
   it('refuses what names nothing here, with a reason', () => {
     expect(parseParagraphRef('  ', 's05')).toEqual({ ok: false, reason: 'empty' });
     expect(parseParagraphRef('abc', 's05')).toEqual({ ok: false, reason: 'malformed' });
-    expect(parseParagraphRef('0', 's05')).toEqual({ ok: false, reason: 'malformed' });
-    expect(parseParagraphRef('s06-p02', 's05')).toEqual({ ok: false, reason: 'other-part' });
+    expect(parseParagraphRef('0', 's05')).toEqual({ ok: false, reason: 'zero' });
+    expect(parseParagraphRef('¶0.2', 's05')).toEqual({ ok: false, reason: 'zero' });
+    expect(parseParagraphRef('s06-p02', 's05')).toEqual({ ok: false, reason: 'other-part', part: 's06', id: 's06-p02' });
+    expect(parseParagraphRef('s04-p3-s2', 's05')).toEqual({ ok: false, reason: 'other-part', part: 's04', id: 's04-p03-s2' });
     expect(parseParagraphRef('<img src=x>', 's05')).toEqual({ ok: false, reason: 'malformed' });
   });
 });
