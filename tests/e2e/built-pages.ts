@@ -6,6 +6,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { Page } from 'playwright-core';
 
 const DIST = process.env.SITE_DIST ?? 'dist';
 
@@ -46,4 +47,38 @@ export function viewModes(): ViewParams[] {
   const out: ViewParams[] = [];
   for (const l of ls) for (const r of l === 'en' ? [rs[0]!] : rs) out.push({ r, l });
   return out;
+}
+
+/**
+ * Scroll from top to bottom in steps of 80 % of the window (at least 400 px), 80 ms apart, so every
+ * `client:visible` island hydrates; then back to the top, and wait until the network is idle and no
+ * island is left unhydrated (at most 8 s; a figure that never hydrates is for its own test to report).
+ * @param page a page showing a built page
+ */
+export async function hydrateAll(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = Math.max(400, Math.round(innerHeight * 0.8));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 80));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 8_000 }).catch(() => {});
+}
+
+/**
+ * Apply a reading view in place through the reading controls' radio buttons, as a reader does.
+ * @param page a page showing a reading page
+ * @param view the view, e.g. `{ r: 'free', l: 'en' }`
+ * @returns false when one of the values has no radio button on this page (nothing is clicked then)
+ */
+export function applyView(page: Page, view: ViewParams): Promise<boolean> {
+  return page.evaluate((v) => {
+    const radios = Object.entries(v).map(([k, val]) => document.querySelector<HTMLInputElement>(`input[type=radio][name="view-${k}"][value="${val}"]`));
+    if (radios.some((r) => !r)) return false;
+    for (const r of radios) if (!r!.checked) r!.click();
+    return true;
+  }, view);
 }

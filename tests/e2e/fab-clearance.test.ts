@@ -19,7 +19,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchedPage } from './browser';
-import { builtPages, viewModes, type ViewParams } from './built-pages';
+import { applyView, builtPages, hydrateAll, viewModes } from './built-pages';
 
 const origin = inject('origin');
 const pages = builtPages();
@@ -35,27 +35,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Scroll through the page so every `client:visible` island hydrates, then wait for quiet. */
-async function hydrateAll(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += Math.round(innerHeight * 0.9)) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 60));
-    }
-    window.scrollTo(0, 0);
-  });
-  await page.waitForLoadState('networkidle').catch(() => {});
-}
 
-/** Apply a view in place through the reading controls' radios; false when a value has no radio. */
-function applyView(page: Page, view: ViewParams): Promise<boolean> {
-  return page.evaluate((v) => {
-    const radios = Object.entries(v).map(([k, val]) => document.querySelector<HTMLInputElement>(`input[type=radio][name="view-${k}"][value="${val}"]`));
-    if (radios.some((r) => !r)) return false;
-    for (const r of radios) if (!r!.checked) r!.click();
-    return true;
-  }, view);
-}
 
 /** Switch the interface language through its select (as a reader does). */
 function applyUi(page: Page, ui: string): Promise<void> {

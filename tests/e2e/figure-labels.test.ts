@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launchBrowser, watchedPage } from './browser';
-import { builtPages } from './built-pages';
+import { builtPages, hydrateAll } from './built-pages';
 
 const origin = inject('origin');
 const WIDTHS = [320, 375];
@@ -32,18 +32,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Scroll through the page until no island is left to hydrate and the page stops changing. */
-async function hydrateAll(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.documentElement.scrollHeight; y += Math.round(innerHeight * 0.8)) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 80));
-    }
-    window.scrollTo(0, 0);
-  });
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 8_000 }).catch(() => {});
-}
 
 /** Switch the interface language through its select (as a reader does). */
 function applyUi(page: Page, ui: string): Promise<void> {

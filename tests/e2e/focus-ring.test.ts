@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchedPage } from './browser';
-import { builtPages, viewModes, type ViewParams } from './built-pages';
+import { applyView, builtPages, viewModes } from './built-pages';
 
 const origin = inject('origin');
 const views = viewModes();
@@ -35,15 +35,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Apply a view in place through the reading controls' radios; false when a value has no radio. */
-function applyView(page: Page, view: ViewParams): Promise<boolean> {
-  return page.evaluate((v) => {
-    const radios = Object.entries(v).map(([k, val]) => document.querySelector<HTMLInputElement>(`input[type=radio][name="view-${k}"][value="${val}"]`));
-    if (radios.some((r) => !r)) return false;
-    for (const r of radios) if (!r!.checked) r!.click();
-    return true;
-  }, view);
-}
 
 /** Focus every paragraph in turn and list the text lines its ring crosses (paragraph id, text, px). */
 function crossings(page: Page): Promise<{ rings: number; problems: string[] }> {

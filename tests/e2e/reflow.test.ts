@@ -19,7 +19,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, watchedPage } from './browser';
-import { builtPages, viewModes, type ViewParams } from './built-pages';
+import { applyView, builtPages, hydrateAll, viewModes } from './built-pages';
 
 const origin = inject('origin');
 const pages = builtPages();
@@ -37,36 +37,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Scroll from top to bottom so that every `client:visible` island hydrates, then back to the top. */
-async function hydrateAll(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const step = Math.max(400, innerHeight * 0.9);
-    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 60));
-    }
-    window.scrollTo(0, 0);
-  });
-  await page.waitForLoadState('networkidle').catch(() => {});
-  await page.waitForTimeout(300);
-}
-
 /** Set the browser's default font sizes to `text` (100 % = 16 px; 200 % = 32 px). */
 async function setTextSize(page: Page, text: string): Promise<void> {
   const k = parseFloat(text) / 100;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 * k, fixed: 13 * k } });
   await cdp.detach();
-}
-
-/** Apply a view in place through the reading controls; false when a value has no radio button. */
-async function applyView(page: Page, view: ViewParams): Promise<boolean> {
-  return page.evaluate((v) => {
-    const radios = Object.entries(v).map(([k, val]) => document.querySelector<HTMLInputElement>(`input[type=radio][name="view-${k}"][value="${val}"]`));
-    if (radios.some((r) => !r)) return false;
-    for (const r of radios) if (!r!.checked) r!.click();
-    return true;
-  }, view);
 }
 
 /**
