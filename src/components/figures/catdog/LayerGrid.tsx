@@ -98,7 +98,11 @@ export default function LayerGrid({ layer, fallback, fallbackSample }: LayerGrid
                 : { zh: '蓝 = 负，白 = 0，红 = 正；所有小图用同一标尺', en: 'blue = negative, white = 0, red = positive; one scale for every image' }
               : isRelu
                 ? { zh: 'ReLU 之后没有负值：白 = 0，越红越大；每幅小图按它自己的最大值着色', en: 'After the ReLU nothing is negative: white = 0, redder = larger; each image is scaled to its own largest value' }
-                : { zh: '蓝 = 负，白 = 0，红 = 正；每幅小图按它自己的最大绝对值着色（放大后可看数值）', en: 'blue = negative, white = 0, red = positive; each image is scaled to its own largest value (enlarge one to see numbers)' }
+                : // "Enlarge one" only where a tile can be opened: not in the static fallback.
+                  {
+                    zh: `蓝 = 负，白 = 0，红 = 正；每幅小图按它自己的最大绝对值着色${live ? '（放大后可看数值）' : ''}`,
+                    en: `blue = negative, white = 0, red = positive; each image is scaled to its own largest value${live ? ' (enlarge one to see numbers)' : ''}`,
+                  }
           }
         />
         <span class="cd-scale-toggle" role="group" data-needs-js aria-label={ui({ zh: '色标', en: 'colour scale' })}>

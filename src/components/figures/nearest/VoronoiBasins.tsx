@@ -13,6 +13,7 @@ import { nearestIndex } from '../../../lib/nearest/geometry';
 import { BASINS_BOX, DEFAULT_SHOPS, polygonPath, sharedEdges, voronoiCells, type Shop } from '../../../lib/nearest/voronoi';
 import { Bi } from './Bi';
 import { useUiText } from '../kit/ui-lang';
+import { useMounted } from '../kit/mounted';
 import { arrowMove } from '../kit/keys';
 import { svgPoint } from './plane';
 import './nearest.css';
@@ -48,6 +49,7 @@ function capture(el: Element, pointerId: number): void {
 /** The island. */
 export default function VoronoiBasins() {
   const ui = useUiText();
+  const mounted = useMounted();
   const svg = useRef<SVGSVGElement>(null);
   const trail = useRef<SVGCircleElement>(null);
   const [shops, setShops] = useState<Shop[]>(() => DEFAULT_SHOPS.map((s) => ({ ...s })));
@@ -219,10 +221,16 @@ export default function VoronoiBasins() {
         class="nf-basins-svg nf-plane-svg"
         role="application"
         tabindex={0}
-        aria-label={ui({
-          zh: `咖啡店和它们的吸引子盆地。方向键移动标记；回车${mode === 'add' ? '在标记处开一家店' : '放下标记'}。用 Tab 键可以逐个到达每家店。`,
-          en: `Coffee shops and their basins of attraction. Arrow keys move the marker; Enter ${mode === 'add' ? 'adds a shop at the marker' : 'drops it'}. Tab reaches each shop.`,
-        })}
+        aria-label={ui(
+          // The server-rendered drawing is also the static fallback (its label becomes the image's alt text):
+          // keys are named only once the figure runs.
+          mounted
+            ? {
+                zh: `咖啡店和它们的吸引子盆地。方向键移动标记；回车${mode === 'add' ? '在标记处开一家店' : '放下标记'}。用 Tab 键可以逐个到达每家店。`,
+                en: `Coffee shops and their basins of attraction. Arrow keys move the marker; Enter ${mode === 'add' ? 'adds a shop at the marker' : 'drops it'}. Tab reaches each shop.`,
+              }
+            : { zh: '咖啡店和它们的吸引子盆地', en: 'Coffee shops and their basins of attraction' },
+        )}
         onKeyDown={onPlaneKey}
         onPointerDown={onDown}
         onPointerMove={onMove}
