@@ -242,7 +242,7 @@ export default function TrainFigure(props: TrainFigureProps) {
   return (
     <div
       ref={rootEl}
-      class={`${css.root} ${css.trainRoot}`}
+      class={css.root}
       data-status={status}
       data-worker={worker}
       data-reached-ms={reached ? Math.round(reached.ms) : undefined}
