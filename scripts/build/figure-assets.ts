@@ -166,7 +166,8 @@ export function svgTypeStyle(css: string, self: Set<string>, ancestors: Set<stri
  * Inline style of the `<img>` that replaces an SVG: the declarations that styled
  * the SVG by its type, then its own `style`; each property once, the last one
  * winning (empty when there are none). The drawing keeps its aspect ratio by
- * `:where(img[data-svg-fallback]) { height: auto }` in global.css, which has no
+ * `:where(img[data-svg-fallback]) { height: auto }` in the figure CSS of the
+ * families whose drawings need it (nearest.css), which has no
  * specificity: a figure's own rule for the SVG's class (a height, a box that
  * fills a plot area) still applies to the `<img>`, as it did to the `<svg>`.
  * (Inline `height:auto` here overrode those rules and the static figures grew
