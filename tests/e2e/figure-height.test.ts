@@ -76,7 +76,9 @@ async function visitFigures(page: Page, live: boolean): Promise<void> {
       ([id, live]) => {
         const f = document.getElementById(id as string)!;
         const styled = f.hasAttribute('data-fig-styled') || !f.hasAttribute('data-fig-css');
-        return styled && (!live || !f.querySelector('astro-island[ssr]'));
+        // Its images loaded (lazy ones load once near the screen): an image without a reserved box grows when it arrives.
+        const loaded = [...f.querySelectorAll('img')].every((i) => i.complete);
+        return styled && loaded && (!live || !f.querySelector('astro-island[ssr]'));
       },
       [id, live] as const,
     );
