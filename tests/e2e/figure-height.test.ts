@@ -37,7 +37,7 @@ const KNOWN: Record<string, string> = {
   'digits-network': '745→1243 at 390, 346→735 at 1280: the fallback (diagram, sample grid) is not the live layout (pad, bars, activations)',
   'digits-interpolate': '575→1127 / 358→678: the fallback has no pickers, chart or blend row',
   'digits-ones-twos': '579→748 / 316→473: the fallback has no slider, axis or meters',
-  'codec-vs-jpeg': '1348→1740 / 774→1002: the fallback has no digit picker or drawing pad',
+  'codec-vs-jpeg': '1162→1740 / 842→1002 once the curves are measured: the fallback has no digit picker or drawing pad',
   'catdog-layer1': '+50 / +30',
   'catdog-layer10': '+50 / +30',
   'nearest-net-eval': '−42 / −34',
