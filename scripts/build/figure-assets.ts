@@ -163,13 +163,19 @@ export function svgTypeStyle(css: string, self: Set<string>, ancestors: Set<stri
 }
 
 /**
- * Inline style of the `<img>` that replaces an SVG: `max-width:100%;height:auto`
- * (keeps the drawing's aspect ratio), then the declarations that styled the SVG
- * by its type, then its own `style`; each property once, the last one winning.
+ * Inline style of the `<img>` that replaces an SVG: the declarations that styled
+ * the SVG by its type, then its own `style`; each property once, the last one
+ * winning (empty when there are none). The drawing keeps its aspect ratio by
+ * `:where(img[data-svg-fallback]) { height: auto }` in the figure CSS of the
+ * families whose drawings need it (nearest.css), which has no
+ * specificity: a figure's own rule for the SVG's class (a height, a box that
+ * fills a plot area) still applies to the `<img>`, as it did to the `<svg>`.
+ * (Inline `height:auto` here overrode those rules and the static figures grew
+ * taller than their live islands, e.g. nearest-sizes by 647 px at 390 px wide.)
  */
 function imgStyle(typeStyle: string, selfStyle: string | undefined): string {
   const decls = new Map<string, string>();
-  for (const d of `max-width:100%;height:auto;${typeStyle};${selfStyle ?? ''}`.split(';')) {
+  for (const d of `${typeStyle};${selfStyle ?? ''}`.split(';')) {
     const i = d.indexOf(':');
     if (i > 0) decls.set(d.slice(0, i).trim(), d.slice(i + 1).trim());
   }
@@ -301,7 +307,7 @@ export function rewritePage(
     return (
       `<img src="${opts.url}${name}" alt="${esc(alt)}" width="${size.width}" height="${size.height}" loading="lazy" decoding="async"` +
       `${selfClass ? ` class="${esc(selfClass)}"` : ''}${id ? ` id="${esc(id)}"` : ''}${hidden ? ' aria-hidden="true"' : ''}${ui}` +
-      ` style="${esc(imgStyle(svgTypeStyle(css, tokenSet(svg), fromAncestors), selfStyle))}" data-svg-fallback>`
+      `${((st) => (st ? ` style="${esc(st)}"` : ''))(imgStyle(svgTypeStyle(css, tokenSet(svg), fromAncestors), selfStyle))} data-svg-fallback>`
     );
   };
 

@@ -384,7 +384,8 @@ export default function CodecFigure({ children }: Props) {
             <T zh={`测量失败：${curveError}`} en={`Measuring failed: ${curveError}`} />
           </p>
         )}
-        <div class={styles.chartWrap} hidden={!curves}>
+        {/* Laid out while measuring (only unseen), so the status line sits in the chart's room and the text below does not move when the chart appears. */}
+        <div class={styles.chartWrap} data-pending={curves ? undefined : ''}>
           <canvas ref={canvas} role="img" aria-label={ui({ zh: '率失真图：每个图像的字节数与 PSNR（dB），学得的编解码器与 JPEG', en: 'Rate–distortion plot: PSNR (dB) against bytes per image, learned codec and JPEG' })} />
         </div>
       </div>

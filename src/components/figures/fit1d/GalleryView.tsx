@@ -95,7 +95,7 @@ export default function GalleryView(props: GalleryViewProps) {
 
   const overlay = view === 'overlay' && status === 'ready';
   return (
-    <div class={css.root} data-view={overlay ? 'overlay' : 'gallery'} data-status={status}>
+    <div class={css.root} data-view={overlay ? 'overlay' : 'gallery'} data-status={status} data-mounted={mounted ? '' : undefined}>
       {mounted && (
         <div class={css.toolbar}>
           <Bi t={S.view} />

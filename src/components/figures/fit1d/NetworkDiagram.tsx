@@ -88,7 +88,7 @@ export default function NetworkDiagram(props: NetworkDiagramProps) {
   if (kernels) edges.sort((a, b) => Math.abs(a.w) - Math.abs(b.w));
 
   return (
-    <div class={`${css.root} ${css.net}`} data-mode={mode}>
+    <div class={`${css.root} ${css.net}`} data-mode={mode} data-mounted={mounted ? '' : undefined}>
       <p class={css.netCount}>
         <b>{int(props.neurons)}</b>{' '}
         <Bi

@@ -41,8 +41,8 @@ export const S = {
   trainingSteps: { zh: '训练步数', en: 'training steps' },
   snapshotsTitle: { zh: '预先训练的一次：几个选定步数时网络算出的函数', en: 'A pretrained run: what the network computes at chosen steps' },
   noJs: {
-    zh: '实时训练需要 JavaScript；上图是预先训练那一次的损失曲线。',
-    en: 'Live training needs JavaScript; above is the loss curve of the pretrained run.',
+    zh: '实时训练需要 JavaScript；这里的损失曲线来自预先训练的那一次。',
+    en: 'Live training needs JavaScript; the loss curve shown here is from the pretrained run.',
   },
   noWorkers: {
     zh: '实时训练要在 Web Worker 里运行，而这个浏览器不提供 Web Worker（或已被禁用）；上图是预先训练那一次的损失曲线。',
