@@ -207,11 +207,26 @@ describe('links to a sentence', () => {
     const { ctx, page } = await fresh(1280);
     await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await page.goto(`${origin}/neural-nets/?l=both#${para.id}`);
-    await page.hover(`#${para.id} [data-rendition="literal"] [data-seg-id="${lastSeg}"]`);
-    const link = `#${para.id} > a.seg-anchor`;
-    await page.waitForSelector(link);
-    expect(await page.getAttribute(link, 'href')).toBe(`#${lastSeg}`);
-    await page.click(link);
+    // Let the landing settle first: figure sheets arriving after it restyle figures and keep the landing in
+    // place by scrolling, and a page that moves under the pointer ends the hover (under load the link then
+    // hid before the click reached it). Hover and click are retried while the page still moves.
+    await page.waitForFunction(() => !document.querySelector('style[data-fig-css]:not([data-loaded])'));
+    const seg = `#${para.id} [data-rendition="literal"] [data-seg-id="${lastSeg}"]`;
+    const link = page.locator(`#${para.id} > a.seg-anchor`);
+    let href: string | null = null;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      try {
+        await page.hover(seg);
+        await link.waitFor({ timeout: 5_000 });
+        href = await link.getAttribute('href');
+        if (href !== `#${lastSeg}`) continue; // the pointer met another sentence: the page had moved
+        await link.click({ timeout: 5_000 });
+        break;
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
+    }
+    expect(href, 'the link offered for the hovered sentence').toBe(`#${lastSeg}`);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(new RegExp(`/neural-nets/\\?.*l=both.*#${lastSeg}$`));
     // The paragraph link still works as before.
