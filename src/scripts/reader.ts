@@ -237,6 +237,14 @@ function initReadingTools(): void {
     const hash = (el as HTMLAnchorElement).hash;
     void tools().then((m) => m.clicked(el as HTMLElement, hash));
   });
+  // The jump form is sent here and handed to the tools: a quick reader (paste, Go) can send it before
+  // they arrive, and a plain submit would reload the page with `?p=…`, losing the input.
+  document.addEventListener('submit', (e) => {
+    const form = e.target as HTMLFormElement;
+    if (!form.matches('[data-jump]')) return;
+    e.preventDefault();
+    void tools().then((m) => m.jumpFromForm(form));
+  });
   if (root.dataset.paraNumbers || root.dataset.resume) void tools();
 }
 

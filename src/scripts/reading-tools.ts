@@ -11,7 +11,10 @@
  */
 import { copyWithFeedback, openMenu } from './paragraph-menu';
 import { PARA_NUMBERS_STORAGE_KEY, parsePlaces, PLACES_STORAGE_KEY, RESUME_PATHS_STORAGE_KEY, resumablePlaces, withPlace } from '../lib/reading-place';
-import { jumpFromForm, showResume } from './way-back';
+import { showResume } from './way-back';
+
+/** Jump as the "jump to ¶" form says (reader.ts holds its submits, from the first, until this module is here). */
+export { jumpFromForm } from './way-back';
 
 /** What reader.ts lends (it keeps them in its own chunk, so this one loads with no shared dependencies). */
 export interface Lent {
@@ -128,12 +131,6 @@ export function init(l: Lent): void {
   document.addEventListener('copy', cleanCopy);
   showParaNumbers();
   showResume(lent.read(PLACES_STORAGE_KEY));
-  // Focusing the field loads this module before the form can be sent (were it not loaded, sending would only reload the page).
-  const jumpForm = document.querySelector<HTMLFormElement>('form[data-jump]');
-  jumpForm?.addEventListener('submit', (e) => {
-    e.preventDefault();
-    jumpFromForm(jumpForm);
-  });
   if (document.querySelector('.text div[data-para-id]')) {
     // Once the reader moves the page themselves (wheel, touch, keys, the scroll bar; lent.acted): their
     // place is recorded when scrolling stops. Arriving by a link, or a landing being held, records nothing.

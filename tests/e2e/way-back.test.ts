@@ -220,6 +220,26 @@ describe('reading progress', () => {
 });
 
 describe('jump to ¶', () => {
+  it('a jump sent before the reading tools arrive is held for them, not sent as a page reload', async () => {
+    // A reader on a slow phone: the tools' code takes 1.5 s; nothing is stored, so nothing loads them early.
+    const slow = await browser.newContext({ viewport: { width: 375, height: 800 }, reducedMotion: 'reduce' });
+    await slow.route(/\/reading-tools\.[\w-]+\.js$/, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    const { page: p, problems: pr } = await watchedPage(slow, origin);
+    await p.goto(`${origin}/training/`, { waitUntil: 'load' });
+    // A mark on this document: a page load would wipe it.
+    await p.evaluate(() => void ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await p.locator('#jump-input').fill('3');
+    await p.locator('#jump-input').press('Enter');
+    await p.waitForFunction(() => location.hash === '#s06-p03', undefined, { timeout: 10_000 });
+    expect(p.url(), 'no ?p= query: the form was not sent as a page load').not.toMatch(/[?&]p=/);
+    expect(await p.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(pr.pageErrors).toEqual([]);
+    await slow.close();
+  }, 30_000);
+
   it('goes to a paragraph by number and by id, to a sentence by id, and says so when none matches', async () => {
     await page.goto(`${origin}/neural-nets/`, { waitUntil: 'load' });
     const input = page.locator('#jump-input');
