@@ -81,6 +81,8 @@ describe('mixed-language queries', () => {
     { q: '权重　weights', truth: '权重 weights', zh: /权重/, en: /weight/i }, // full-width space
     { q: '權重 weights', truth: '权重 weights', zh: /权重/, en: /weight/i }, // traditional
     { q: 'quanzhong weights', truth: '权重 weights', zh: /权重/, en: /weight/i }, // pinyin + English
+    { q: '权重weights', truth: '权重 weights', zh: /权重/, en: /weight/i }, // no space, as an input method types it
+    { q: 'neuron神经元', truth: '神经元 neuron', zh: /神经元/, en: /neuron/i },
     { q: '神经元 "activation function"', truth: '神经元 "activation function"', zh: /神经元/, en: /activation function/i },
   ];
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findRanges, fold, foldWithMap } from '../../src/lib/search/fold';
-import { MAX_QUERY_CHARS, parseQuery, phraseQuery, tokenRuns } from '../../src/lib/search/query';
+import { MAX_QUERY_CHARS, parseQuery, phraseQuery, splitAtScriptChange, tokenRuns } from '../../src/lib/search/query';
 import { simplifiedVariants } from '../../src/lib/search/convert';
 
 describe('fold', () => {
@@ -39,6 +39,23 @@ describe('fold', () => {
 });
 
 describe('parseQuery', () => {
+  it('splits Chinese typed against English (no space, as an input method leaves it) into two words', () => {
+    expect(splitAtScriptChange('权重weights')).toEqual(['权重', 'weights']);
+    expect(splitAtScriptChange('relu函数')).toEqual(['relu', '函数']);
+    expect(splitAtScriptChange('神经网络')).toEqual(['神经网络']);
+    expect(parseQuery('权重weights').words).toEqual(['权重', 'weights']);
+    expect(parseQuery('weights权重').words).toEqual(['weights', '权重']);
+    expect(parseQuery('权重weights').runs.map((r) => r.join(''))).toEqual(['权重', 'weights']);
+    // A quoted phrase stays as typed.
+    expect(parseQuery('"权重weights"').words).toEqual(['权重weights']);
+  });
+
+  it('drops zero-width characters pasted inside a word', () => {
+    expect(parseQuery('weig\u200Bhts').words).toEqual(['weights']);
+    expect(parseQuery('\uFEFF权重').words).toEqual(['权重']);
+    expect(parseQuery('\u200B').status).toBe('empty');
+  });
+
   it('splits words at spaces and tokens at punctuation', () => {
     const q = parseQuery('  ReLU   激活函数 ');
     expect(q.status).toBe('ok');

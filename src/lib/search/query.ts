@@ -75,6 +75,17 @@ function splitWords(text: string): { words: string[]; phrases: string[] } {
 }
 
 const TOKEN = /[\p{L}\p{N}\p{Pc}]/u;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * Split a word where Chinese characters meet other text: `权重weights` → `权重`, `weights`;
+ * `relu函数` → `relu`, `函数`. A word in one script comes back whole.
+ * @param word a folded word without spaces
+ * @returns its pieces, in order (none empty)
+ */
+export function splitAtScriptChange(word: string): string[] {
+  return word.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? [];
+}
 
 /**
  * Is this (folded) character a token of the index: a letter, a digit, a
@@ -120,7 +131,8 @@ export function tokenRuns(word: string): string[][] {
  * @returns status, folded words and index runs; never throws
  */
 export function parseQuery(raw: string): ParsedQuery {
-  const trimmed = raw.trim();
+  // Zero-width characters (a paste from a web page or chat) are invisible and never in the index.
+  const trimmed = raw.replace(ZERO_WIDTH, '').trim();
   const none = { words: [], runs: [], phrases: [], alts: {} };
   if (trimmed === '') return { status: 'empty', text: '', ...none };
   // Count code points without building an array of a 10 000-character paste.
@@ -130,7 +142,8 @@ export function parseQuery(raw: string): ParsedQuery {
   }
   const folded = fold(trimmed).trim();
   const split = splitWords(folded);
-  const words = [...new Set(split.words)];
+  // Chinese and English typed without a space (an input method leaves none: 权重weights) are two words.
+  const words = [...new Set(split.words.flatMap((w) => (split.phrases.includes(w) ? [w] : splitAtScriptChange(w))))];
   const phrases = [...new Set(split.phrases)];
   // Quotes only group: the text searched and highlighted is the words without them.
   const text = QUOTES.test(folded) && words.length ? words.join(' ') : folded;
