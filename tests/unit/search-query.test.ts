@@ -43,6 +43,8 @@ describe('parseQuery', () => {
     expect(splitAtScriptChange('权重weights')).toEqual(['权重', 'weights']);
     expect(splitAtScriptChange('relu函数')).toEqual(['relu', '函数']);
     expect(splitAtScriptChange('神经网络')).toEqual(['神经网络']);
+    expect(splitAtScriptChange('[权重]')).toEqual(['[权重]']);
+    expect(splitAtScriptChange('权重-weights')).toEqual(['权重-weights']);
     expect(parseQuery('权重weights').words).toEqual(['权重', 'weights']);
     expect(parseQuery('weights权重').words).toEqual(['weights', '权重']);
     expect(parseQuery('权重weights').runs.map((r) => r.join(''))).toEqual(['权重', 'weights']);

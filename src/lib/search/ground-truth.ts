@@ -8,6 +8,7 @@
  */
 import { stemmer } from 'stemmer';
 import { fold } from './fold';
+import { splitAtScriptChange } from './query';
 import type { TextRecord } from './records';
 
 /** A record with its folded text, folded once. */
@@ -49,7 +50,7 @@ export function isCorrectResult(record: FoldedRecord, query: string): boolean {
   const q = fold(query).trim();
   if (!q) return false;
   if (record.folded.includes(q)) return true;
-  const words = q.split(' ').filter(Boolean);
+  const words = q.split(' ').filter(Boolean).flatMap(splitAtScriptChange);
   return words.length > 1 && words.every((w) => record.folded.includes(w));
 }
 
@@ -91,7 +92,7 @@ function queryParts(query: string): { words: string[]; phrases: string[] } {
     const p = piece.trim();
     if (!p) return;
     if (i % 2 === 1) phrases.push(p);
-    else words.push(...p.split(' ').filter(Boolean));
+    else words.push(...p.split(' ').filter(Boolean).flatMap(splitAtScriptChange));
   });
   return { words, phrases };
 }

@@ -78,13 +78,14 @@ const TOKEN = /[\p{L}\p{N}\p{Pc}]/u;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 /**
- * Split a word where Chinese characters meet other text: `权重weights` → `权重`, `weights`;
- * `relu函数` → `relu`, `函数`. A word in one script comes back whole.
+ * Split a word where a Chinese character and a letter or digit of another script touch:
+ * `权重weights` → `权重`, `weights`; `relu函数` → `relu`, `函数`. Punctuation splits nothing
+ * (`[权重]` stays one word), and a word in one script comes back whole.
  * @param word a folded word without spaces
  * @returns its pieces, in order (none empty)
  */
 export function splitAtScriptChange(word: string): string[] {
-  return word.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) ?? [];
+  return word.replace(/(?<=\p{Script=Han})(?=[\p{L}\p{N}])(?!\p{Script=Han})|(?<=[\p{L}\p{N}])(?<!\p{Script=Han})(?=\p{Script=Han})/gu, ' ').split(' ');
 }
 
 /**
