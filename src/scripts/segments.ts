@@ -177,6 +177,9 @@ function onKeyDown(e: KeyboardEvent): void {
   if (!t.matches?.('div.para[tabindex]')) return;
   const ids = segIds(t);
   const at = activeId ? ids.indexOf(activeId) : -1;
+  // Home/End pick a sentence only once the reader has stepped among the sentences (←/→, a ¶ button, a
+  // click: `pinned`); on a paragraph that merely has focus (after a jump) they scroll the page, as elsewhere.
+  if (!pinned && (e.key === 'Home' || e.key === 'End')) return;
   const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: ids.length - 1 }[e.key];
   if (next === undefined) return;
   e.preventDefault();

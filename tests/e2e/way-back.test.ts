@@ -254,6 +254,9 @@ describe('jump to ¶', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('s05-p18');
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('s05-p18');
+    // Home still scrolls the page from the focused paragraph (Home/End pick sentences only among them).
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => scrollY === 0, undefined, { timeout: 5_000 });
 
     // A second jump from the same box works the same way.
     await page.evaluate(() => scrollTo(0, 0));
