@@ -108,6 +108,16 @@ export function placeLabel(id: string): string {
   return m ? `${m[1]} ¶${Number(m[2])}` : id;
 }
 
+/**
+ * How the jump box names a paragraph or sentence id to the reader: `¶18`, `¶18.2`.
+ * @param id `sNN-pNN` or `sNN-pNN-sK`
+ * @returns the label; `¶NaN` when the id names no paragraph
+ */
+export function refLabel(id: string): string {
+  const k = /-s(\d+)$/.exec(id)?.[1];
+  return `¶${paragraphNumber(id)}${k ? `.${Number(k)}` : ''}`;
+}
+
 /** What a typed paragraph reference resolved to. */
 export type ParagraphRef =
   | { ok: true; id: string }

@@ -13,7 +13,7 @@
  * Messages are keys of src/lib/i18n.ts (this chunk loads with the reading tools,
  * after the first interaction).
  */
-import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, resumablePlaces, type ReadingPlace } from '../lib/reading-place';
+import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, refLabel, resumablePlaces, type ReadingPlace } from '../lib/reading-place';
 import { t, type Bilingual } from '../lib/i18n';
 import { setBilingual } from './ui-text';
 import { PART_ROUTES, partPath } from '../lib/parts';
@@ -134,11 +134,9 @@ export function jumpFromForm(form: HTMLFormElement): void {
       return fail(t('jumpNoPart'));
     }
     fail(t('jumpOtherPart'));
-    const n = paragraphNumber(ref.id);
-    const k = /-s(\d+)$/.exec(ref.id)?.[1];
     const a = document.createElement('a');
     a.href = `${partPath(ref.part)}#${ref.id}`;
-    setBilingual(a, t('jumpOpenPart'), { num: vars.num, label: `¶${n}${k ? `.${k}` : ''}` });
+    setBilingual(a, t('jumpOpenPart'), { num: vars.num, label: refLabel(ref.id) });
     msg.append(' ', a);
     return;
   }
@@ -158,7 +156,7 @@ export function jumpFromForm(form: HTMLFormElement): void {
     target = count <= 1 || k < 1 ? paraId : `${paraId}-s${Math.min(k, count)}`;
     if (k >= 1) said = t(count <= 1 ? 'jumpOneSentence' : 'jumpFewSentences');
   }
-  setBilingual(msg, said, { para: `¶${n}`, n: String(count), label: target === paraId ? `¶${n}` : `¶${n}.${target.replace(/^.*-s/, '')}` });
+  setBilingual(msg, said, { para: `¶${n}`, n: String(count), label: refLabel(target) });
   if (location.hash === `#${target}`) dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = target;
   focusAfterJump(para);

@@ -5,7 +5,7 @@
  * carry what a translation student needs to cite.
  */
 import { describe, expect, it } from 'vitest';
-import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, resumablePlaces, withPlace } from '../../src/lib/reading-place';
+import { isResumable, paragraphNumber, parsePlaces, parseParagraphRef, placeLabel, refLabel, resumablePlaces, withPlace } from '../../src/lib/reading-place';
 import { formatCitation, formatRenditions } from '../../src/lib/citation';
 
 describe('stored places', () => {
@@ -27,6 +27,8 @@ describe('stored places', () => {
     expect(isResumable(places.s00!)).toBe(false);
     expect(resumablePlaces(places).map((p) => p.id)).toEqual(['s06-p02', 's05-p18']);
     expect(placeLabel('s05-p18')).toBe('05 ¶18');
+    expect(refLabel('s05-p18')).toBe('¶18');
+    expect(refLabel('s06-p04-s2')).toBe('¶4.2');
     expect(paragraphNumber('s05-p07-s2')).toBe(7);
     expect(paragraphNumber('x')).toBeNaN();
   });
